@@ -1,0 +1,81 @@
+/* boilerhash C API: opaque handles, status codes, caller-owned buffers.
+ * Nothing is printed and no exception crosses this boundary. Strings are
+ * UTF-8 with explicit lengths (NUL bytes allowed); invalid UTF-8 is repaired. */
+#ifndef BOILERHASH_BOILERHASH_H_
+#define BOILERHASH_BOILERHASH_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum bh_status {
+  BH_OK = 0,
+  BH_INVALID_ARGUMENT = 1,
+  BH_BUFFER_TOO_SMALL = 2,
+  BH_OUT_OF_MEMORY = 3,
+  BH_PARSE_ERROR = 4,
+  BH_INTERNAL_ERROR = 5
+} bh_status;
+
+const char* bh_version(void);
+uint32_t bh_signature_format_version(void);
+const char* bh_status_string(bh_status status);
+/* Name of the SIMD target the kernels run on ("AVX2", ...); static storage. */
+const char* bh_active_target(void);
+
+/* ---- signing ----------------------------------------------------------- */
+typedef struct bh_sign_options {
+  uint32_t k;            /* MinHash permutations (default 128) */
+  uint64_t seed;         /* MinHash seed (default 1) */
+  uint32_t ngram;        /* shingle size (default 5) */
+  int char_ngrams;       /* 0: word n-grams, 1: character n-grams */
+  int fold_digits;       /* normalization: digits -> 0 */
+  int strip_accents;     /* normalization: remove marks */
+} bh_sign_options;
+
+/* Fills *options with the defaults. */
+void bh_sign_options_init(bh_sign_options* options);
+
+typedef struct bh_signer bh_signer;
+/* options may be NULL for the defaults. */
+bh_status bh_signer_new(const bh_sign_options* options, bh_signer** out);
+void bh_signer_free(bh_signer* signer);
+uint32_t bh_signer_k(const bh_signer* signer);
+
+/* Writes k values to out (out_len must be >= k). */
+bh_status bh_signer_minhash(const bh_signer* signer, const char* text, size_t len,
+                            uint32_t* out, size_t out_len);
+bh_status bh_signer_simhash(const bh_signer* signer, const char* text, size_t len,
+                            uint64_t* out);
+
+/* Normalized text into out (not NUL-terminated); *out_len gets the length
+ * needed. BH_BUFFER_TOO_SMALL when out_cap < *out_len. */
+bh_status bh_normalize(const char* text, size_t len, int fold_digits, int strip_accents,
+                       char* out, size_t out_cap, size_t* out_len);
+
+double bh_estimate_jaccard(const uint32_t* a, const uint32_t* b, size_t k);
+int bh_hamming_distance(uint64_t a, uint64_t b);
+
+/* ---- LSH --------------------------------------------------------------- */
+typedef struct bh_lsh bh_lsh;
+/* bands = rows = 0 chooses them for threshold. */
+bh_status bh_lsh_new(double threshold, uint32_t k, uint32_t bands, uint32_t rows, bh_lsh** out);
+void bh_lsh_free(bh_lsh* lsh);
+bh_status bh_lsh_insert(bh_lsh* lsh, uint32_t doc, const uint32_t* signature, size_t k);
+/* Candidates into out, sorted; *count gets how many there are (even when
+ * that exceeds cap, with BH_BUFFER_TOO_SMALL). */
+bh_status bh_lsh_query(const bh_lsh* lsh, const uint32_t* signature, size_t k, uint32_t* out,
+                       size_t cap, size_t* count);
+
+/* Clusters n signatures of k values laid end to end; representatives[i]
+ * gets the lowest document index of i's cluster. */
+bh_status bh_cluster_minhash(const uint32_t* signatures, size_t n, size_t k, double threshold,
+                             uint32_t* representatives);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* BOILERHASH_BOILERHASH_H_ */

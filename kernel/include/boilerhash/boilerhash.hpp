@@ -1,0 +1,17 @@
+// Umbrella header for the C++ API.
+#pragma once
+#include "boilerhash/cluster.h"
+#include "boilerhash/containment_index.h"
+#include "boilerhash/exact_hash.h"
+#include "boilerhash/lsh.h"
+#include "boilerhash/minhash.h"
+#include "boilerhash/normalize.h"
+#include "boilerhash/set_similarity.h"
+#include "boilerhash/shingle.h"
+#include "boilerhash/signer.h"
+#include "boilerhash/simhash.h"
+#include "boilerhash/simhash_index.h"
+#include "boilerhash/status.h"
+#include "boilerhash/targets.h"
+#include "boilerhash/utf8.h"
+#include "boilerhash/version.h"

@@ -1,0 +1,67 @@
+// Boilerplate detection: a line classifier (issue 3).
+//
+// Input: a document's text. Output: for every line a label, a reason bitmask
+// naming every signal that fired (reasons.h), and a score; plus the cleaned
+// text (content lines only, original bytes kept, joined by '\n').
+//
+// A BoilerplateModel is built once (patterns compiled, stopword lists loaded)
+// and is then immutable: Classify() may run on many threads at once; each
+// thread gets its own pattern scratch internally.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "boilerhash/status.h"
+
+namespace boilerhash {
+
+class LineFrequencyTable;  // corpus_stats.h
+
+enum class LineLabel : uint8_t { kContent = 0, kBoilerplate = 1, kBlank = 2 };
+const char* LineLabelName(LineLabel label);  // "content", "boilerplate", "blank"
+
+struct LineResult {
+  size_t begin = 0;      // byte offset of the line in the document
+  size_t end = 0;        // one past its last byte, without the '\n' (and '\r')
+  LineLabel label = LineLabel::kBlank;
+  uint32_t reasons = 0;  // bitmask of Reason (reasons.h)
+  float score = 0.0f;    // > 0 leans boilerplate, < 0 leans content
+};
+
+struct ClassifyResult {
+  std::vector<LineResult> lines;  // one per line of the input, in order
+  std::string cleaned;            // content lines joined with '\n'
+  size_t boilerplate_lines = 0;
+  size_t content_lines = 0;
+};
+
+struct ClassifierOptions {
+  // Lines seen in at least this many corpus documents are boilerplate.
+  uint32_t corpus_min_documents = 3;
+};
+
+class BoilerplateModel {
+ public:
+  // The default model: the English pattern set embedded in the library.
+  static std::unique_ptr<BoilerplateModel> Default(Status* status = nullptr);
+  // A model with the patterns of a pattern file (format: docs/PATTERNS.md).
+  // A bad file gives a null model and a status naming the offending line.
+  static std::unique_ptr<BoilerplateModel> FromPatternText(std::string_view pattern_file_text,
+                                                           const ClassifierOptions& options,
+                                                           Status* status);
+  virtual ~BoilerplateModel() = default;
+
+  // corpus may be null (no cross-document statistics).
+  virtual void Classify(std::string_view document, ClassifyResult* out,
+                        const LineFrequencyTable* corpus = nullptr) const = 0;
+};
+
+// Tab-separated rows: line number (1-based), label, reason names joined by
+// ',' (or '-' when none), line text. One row per input line.
+std::string ExplainClassification(std::string_view document, const ClassifyResult& result);
+
+}  // namespace boilerhash

@@ -1,0 +1,59 @@
+// Stage 6b: candidate verification and clustering.
+//
+// Candidates come from LSH (Jaccard) or from the size-partitioned index
+// (containment). A candidate pair is kept when its estimated similarity
+// (or, with exact_verify, its exact similarity over shingle sets) reaches the
+// threshold. Kept pairs are joined with union-find; each cluster's
+// representative is its lowest document index, so the result does not depend
+// on insertion order or thread count.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "boilerhash/lsh.h"
+
+namespace boilerhash {
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n);
+  uint32_t Find(uint32_t x);
+  // Joins the sets; the smaller index becomes the root, so Find() of any
+  // member returns the lowest index of its set.
+  void Union(uint32_t a, uint32_t b);
+
+ private:
+  std::vector<uint32_t> parent_;
+};
+
+enum class Measure { kJaccard, kContainment };
+
+struct ClusterOptions {
+  double threshold = 0.8;
+  Measure measure = Measure::kJaccard;
+  LshParams lsh{};           // 0 bands: OptimalLshParams(threshold, k)
+  bool exact_verify = false; // needs shingle sets
+};
+
+struct ClusterResult {
+  std::vector<uint32_t> representative;  // per document: lowest index of its cluster
+  std::vector<double> similarity;        // per document: estimate to its representative (1 for itself)
+  size_t candidate_pairs = 0;            // pairs LSH proposed
+  size_t verified_pairs = 0;             // pairs that passed verification
+};
+
+struct DocumentSketch {
+  std::span<const uint32_t> minhash;
+  std::span<const uint64_t> shingle_set;  // sorted unique; may be empty unless exact_verify
+  size_t set_size = 0;                    // |shingle set| (for containment)
+};
+
+// Clusters documents 0..n-1. Documents with an empty signature are never
+// merged with anything. Containment treats the pair (a, b) as a duplicate
+// when the smaller set is contained in the larger one at the threshold.
+ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
+                                    const ClusterOptions& options);
+
+}  // namespace boilerhash

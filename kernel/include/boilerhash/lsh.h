@@ -1,0 +1,62 @@
+// Stage 6a: banded LSH over MinHash signatures.
+//
+// A signature of k slots is cut into b bands of r rows (b*r <= k; the first
+// b*r slots are used). Band j's key is XXH3_64bits_withSeed over the r 32-bit
+// slots (little-endian bytes) with seed j. Two documents are candidates when
+// any band key matches; for Jaccard s that happens with probability
+// 1 - (1 - s^r)^b.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "boilerhash/status.h"
+
+namespace boilerhash {
+
+struct LshParams {
+  uint32_t bands = 0;
+  uint32_t rows = 0;
+};
+
+// P(candidate | Jaccard s) = 1 - (1 - s^r)^b.
+double LshCandidateProbability(double s, const LshParams& params);
+
+// The (b, r) with b*r <= k minimising
+//   fp_weight * ∫_0^t P(s) ds + fn_weight * ∫_t^1 (1 - P(s)) ds,
+// the false-positive / false-negative areas, as datasketch's optimiser does.
+LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight = 0.5,
+                           double fn_weight = 0.5);
+
+// The band keys of one signature (params.bands values).
+void LshBandKeys(std::span<const uint32_t> signature, const LshParams& params,
+                 uint64_t* keys);
+
+// An incremental index: documents are small integers chosen by the caller.
+class LshIndex {
+ public:
+  LshIndex(const LshParams& params, uint32_t k);
+  const LshParams& params() const { return params_; }
+  bool ok() const { return status_.ok(); }
+  const Status& status() const { return status_; }
+
+  // Adds a document; a signature shorter than bands*rows is rejected.
+  Status Insert(uint32_t doc, std::span<const uint32_t> signature);
+  // Appends the documents sharing a band with `signature` to `*out`, sorted
+  // ascending and unique.
+  void Query(std::span<const uint32_t> signature, std::vector<uint32_t>* out) const;
+
+  size_t size() const { return documents_; }
+  // Approximate heap bytes held by the tables.
+  size_t MemoryBytes() const;
+
+ private:
+  LshParams params_;
+  Status status_;
+  size_t documents_ = 0;
+  std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> tables_;
+};
+
+}  // namespace boilerhash

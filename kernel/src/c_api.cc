@@ -1,0 +1,188 @@
+// The C API: a thin shell that turns exceptions into status codes.
+#include "boilerhash/boilerhash.h"
+
+#include <cstring>
+#include <memory>
+#include <new>
+
+#include "boilerhash/cluster.h"
+#include "boilerhash/lsh.h"
+#include "boilerhash/signer.h"
+#include "boilerhash/simhash.h"
+#include "boilerhash/targets.h"
+#include "boilerhash/version.h"
+
+struct bh_signer {
+  boilerhash::Signer signer;
+};
+struct bh_lsh {
+  boilerhash::LshIndex index;
+  uint32_t k;
+};
+
+namespace {
+template <class F>
+bh_status Guard(F&& f) {
+  try {
+    return f();
+  } catch (const std::bad_alloc&) {
+    return BH_OUT_OF_MEMORY;
+  } catch (...) {
+    return BH_INTERNAL_ERROR;
+  }
+}
+}  // namespace
+
+extern "C" {
+
+const char* bh_version(void) { return boilerhash::kVersionString; }
+uint32_t bh_signature_format_version(void) { return boilerhash::kSignatureFormatVersion; }
+
+const char* bh_status_string(bh_status status) {
+  switch (status) {
+    case BH_OK: return "ok";
+    case BH_INVALID_ARGUMENT: return "invalid argument";
+    case BH_BUFFER_TOO_SMALL: return "buffer too small";
+    case BH_OUT_OF_MEMORY: return "out of memory";
+    case BH_PARSE_ERROR: return "parse error";
+    case BH_INTERNAL_ERROR: return "internal error";
+  }
+  return "unknown status";
+}
+
+const char* bh_active_target(void) {
+  thread_local std::string name;
+  try {
+    name = boilerhash::ActiveTarget();
+  } catch (...) {
+    return "unknown";
+  }
+  return name.c_str();
+}
+
+void bh_sign_options_init(bh_sign_options* o) {
+  if (!o) return;
+  o->k = 128;
+  o->seed = 1;
+  o->ngram = 5;
+  o->char_ngrams = 0;
+  o->fold_digits = 0;
+  o->strip_accents = 0;
+}
+
+bh_status bh_signer_new(const bh_sign_options* options, bh_signer** out) {
+  if (!out) return BH_INVALID_ARGUMENT;
+  *out = nullptr;
+  bh_sign_options o;
+  bh_sign_options_init(&o);
+  if (options) o = *options;
+  if (o.k == 0 || o.ngram == 0) return BH_INVALID_ARGUMENT;
+  return Guard([&] {
+    boilerhash::SignOptions so;
+    so.minhash = {o.k, o.seed};
+    so.shingle.n = o.ngram;
+    so.shingle.kind = o.char_ngrams ? boilerhash::ShingleKind::kChar : boilerhash::ShingleKind::kWord;
+    so.normalize.fold_digits = o.fold_digits != 0;
+    so.normalize.strip_accents = o.strip_accents != 0;
+    *out = new bh_signer{boilerhash::Signer(so)};
+    return BH_OK;
+  });
+}
+
+void bh_signer_free(bh_signer* signer) { delete signer; }
+uint32_t bh_signer_k(const bh_signer* signer) { return signer ? signer->signer.minhasher().k() : 0; }
+
+bh_status bh_signer_minhash(const bh_signer* signer, const char* text, size_t len, uint32_t* out,
+                            size_t out_len) {
+  if (!signer || !out || (!text && len)) return BH_INVALID_ARGUMENT;
+  if (out_len < signer->signer.minhasher().k()) return BH_BUFFER_TOO_SMALL;
+  return Guard([&] {
+    boilerhash::DocumentSignature sig;
+    signer->signer.Sign(std::string_view(text ? text : "", len), &sig);
+    std::memcpy(out, sig.minhash.data(), sig.minhash.size() * sizeof(uint32_t));
+    return BH_OK;
+  });
+}
+
+bh_status bh_signer_simhash(const bh_signer* signer, const char* text, size_t len, uint64_t* out) {
+  if (!signer || !out || (!text && len)) return BH_INVALID_ARGUMENT;
+  return Guard([&] {
+    boilerhash::DocumentSignature sig;
+    signer->signer.Sign(std::string_view(text ? text : "", len), &sig);
+    *out = sig.simhash;
+    return BH_OK;
+  });
+}
+
+bh_status bh_normalize(const char* text, size_t len, int fold_digits, int strip_accents, char* out,
+                       size_t out_cap, size_t* out_len) {
+  if ((!text && len) || !out_len || (!out && out_cap)) return BH_INVALID_ARGUMENT;
+  return Guard([&] {
+    const std::string s = boilerhash::Normalize(std::string_view(text ? text : "", len),
+                                                {fold_digits != 0, strip_accents != 0});
+    *out_len = s.size();
+    if (out_cap < s.size()) return BH_BUFFER_TOO_SMALL;
+    if (!s.empty()) std::memcpy(out, s.data(), s.size());
+    return BH_OK;
+  });
+}
+
+double bh_estimate_jaccard(const uint32_t* a, const uint32_t* b, size_t k) {
+  if (!a || !b) return 0.0;
+  return boilerhash::EstimateJaccard({a, k}, {b, k});
+}
+
+int bh_hamming_distance(uint64_t a, uint64_t b) { return boilerhash::HammingDistance(a, b); }
+
+bh_status bh_lsh_new(double threshold, uint32_t k, uint32_t bands, uint32_t rows, bh_lsh** out) {
+  if (!out || k == 0 || !(threshold >= 0.0 && threshold <= 1.0)) return BH_INVALID_ARGUMENT;
+  *out = nullptr;
+  return Guard([&] {
+    boilerhash::LshParams p{bands, rows};
+    if (bands == 0 && rows == 0) p = boilerhash::OptimalLshParams(threshold, k);
+    auto lsh = std::make_unique<bh_lsh>(bh_lsh{boilerhash::LshIndex(p, k), k});
+    if (!lsh->index.ok()) return BH_INVALID_ARGUMENT;
+    *out = lsh.release();
+    return BH_OK;
+  });
+}
+
+void bh_lsh_free(bh_lsh* lsh) { delete lsh; }
+
+bh_status bh_lsh_insert(bh_lsh* lsh, uint32_t doc, const uint32_t* signature, size_t k) {
+  if (!lsh || !signature || k < lsh->k) return BH_INVALID_ARGUMENT;
+  return Guard([&] {
+    return lsh->index.Insert(doc, {signature, k}).ok() ? BH_OK : BH_INVALID_ARGUMENT;
+  });
+}
+
+bh_status bh_lsh_query(const bh_lsh* lsh, const uint32_t* signature, size_t k, uint32_t* out,
+                       size_t cap, size_t* count) {
+  if (!lsh || !signature || !count || k < lsh->k || (!out && cap)) return BH_INVALID_ARGUMENT;
+  return Guard([&] {
+    std::vector<uint32_t> found;
+    lsh->index.Query({signature, k}, &found);
+    *count = found.size();
+    if (found.size() > cap) return BH_BUFFER_TOO_SMALL;
+    if (!found.empty()) std::memcpy(out, found.data(), found.size() * sizeof(uint32_t));
+    return BH_OK;
+  });
+}
+
+bh_status bh_cluster_minhash(const uint32_t* signatures, size_t n, size_t k, double threshold,
+                             uint32_t* representatives) {
+  if ((n && (!signatures || !representatives)) || k == 0 || !(threshold >= 0.0 && threshold <= 1.0))
+    return BH_INVALID_ARGUMENT;
+  if (n > UINT32_MAX) return BH_INVALID_ARGUMENT;
+  return Guard([&] {
+    std::vector<boilerhash::DocumentSketch> docs(n);
+    for (size_t i = 0; i < n; ++i) docs[i].minhash = {signatures + i * k, k};
+    boilerhash::ClusterOptions options;
+    options.threshold = threshold;
+    const auto result = boilerhash::ClusterNearDuplicates(docs, options);
+    std::memcpy(representatives, result.representative.data(), n * sizeof(uint32_t));
+    return BH_OK;
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,25 @@
+// The scalar reference: deliberately simple, separate from the fast stages
+// (it includes none of their code), so that a bug cannot hide in both. Tests
+// and fuzzers compare every dispatched target against it bit for bit.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace boilerhash::reference {
+
+bool Utf8IsValid(std::string_view text);
+size_t Utf8Repair(std::string_view text, std::string* out);
+
+std::string Normalize(std::string_view text, bool fold_digits, bool strip_accents);
+
+// kind: 'w' word n-grams, 'c' character n-grams.
+std::vector<uint64_t> ShingleHashes(std::string_view normalized, char kind, uint32_t n,
+                                    uint64_t seed);
+
+std::vector<uint32_t> MinHash(const std::vector<uint64_t>& hashes, uint32_t k, uint64_t seed);
+
+uint64_t SimHash(const std::vector<uint64_t>& hashes);
+
+}  // namespace boilerhash::reference

@@ -1,0 +1,42 @@
+// Exact Jaccard and containment over sorted shingle sets (merge walks).
+#include "boilerhash/set_similarity.h"
+
+#include <algorithm>
+
+namespace boilerhash {
+
+std::vector<uint64_t> ShingleSet(std::span<const uint64_t> hashes) {
+  std::vector<uint64_t> set(hashes.begin(), hashes.end());
+  std::sort(set.begin(), set.end());
+  set.erase(std::unique(set.begin(), set.end()), set.end());
+  return set;
+}
+
+static size_t IntersectionSize(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else { ++common; ++i; ++j; }
+  }
+  return common;
+}
+
+double ExactJaccard(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+  const size_t common = IntersectionSize(a, b);
+  const size_t uni = a.size() + b.size() - common;
+  return uni == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(uni);
+}
+
+double ExactContainment(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+  if (a.empty()) return 0.0;
+  return static_cast<double>(IntersectionSize(a, b)) / static_cast<double>(a.size());
+}
+
+double ContainmentFromJaccard(double jaccard, size_t size_a, size_t size_b) {
+  if (size_a == 0) return 0.0;
+  const double inter = jaccard * static_cast<double>(size_a + size_b) / (1.0 + jaccard);
+  return std::clamp(inter / static_cast<double>(size_a), 0.0, 1.0);
+}
+
+}  // namespace boilerhash

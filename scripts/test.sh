@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the build needs, builds, and runs every test:
+#   1. the Release build's ctest suite (unit, golden vectors, datasets, fuzz corpus replay);
+#   2. the installed package, consumed by examples/ through CMake and pkg-config;
+#   3. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# SKIP_SANITIZERS=1 skips step 3 for a quick local run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+JOBS=${JOBS:-$(nproc)}
+
+echo "== build (Release)"
+BUILD_DIR=build bash scripts/build.sh -DBOILERHASH_BUILD_TESTS=ON
+echo "== ctest (Release)"
+(cd build && ctest -j "$JOBS" --output-on-failure)
+
+echo "== install + examples"
+rm -rf build/install build/examples
+cmake --install build --prefix build/install >/dev/null
+cmake -S examples -B build/examples -DCMAKE_PREFIX_PATH="$PWD/build/install" >/dev/null
+cmake --build build/examples -j "$JOBS" >/dev/null
+LD_LIBRARY_PATH="$PWD/build/install/lib" build/examples/c_consumer
+LD_LIBRARY_PATH="$PWD/build/install/lib" build/examples/similarity_table datasets/articles/*.txt >/dev/null
+PKG_CONFIG_PATH="$PWD/build/install/lib/pkgconfig" \
+  cc examples/c/c_consumer.c $(PKG_CONFIG_PATH="$PWD/build/install/lib/pkgconfig" pkg-config --cflags --libs boilerhash) \
+  -o build/examples/c_consumer_pc
+LD_LIBRARY_PATH="$PWD/build/install/lib" build/examples/c_consumer_pc
+echo "examples: ok"
+
+if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
+  echo "== build + ctest (ASan + UBSan)"
+  BUILD_DIR=build-asan BUILD_TYPE=RelWithDebInfo bash scripts/build.sh \
+    -DBOILERHASH_BUILD_TESTS=ON -DBOILERHASH_BUILD_BENCH=OFF -DBOILERHASH_SANITIZE=ON
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+     ctest -j "$JOBS" --output-on-failure)
+fi

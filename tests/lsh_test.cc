@@ -1,0 +1,191 @@
+#include "boilerhash/lsh.h"
+
+#include <cmath>
+
+#include "boilerhash/cluster.h"
+#include "boilerhash/containment_index.h"
+#include "boilerhash/minhash.h"
+#include "boilerhash/set_similarity.h"
+#include "boilerhash/simhash.h"
+#include "boilerhash/simhash_index.h"
+#include "test_util.h"
+
+namespace boilerhash {
+namespace {
+
+std::vector<uint64_t> RandomSet(std::mt19937_64& rng, size_t n) {
+  std::vector<uint64_t> v(n);
+  for (auto& x : v) x = rng();
+  return v;
+}
+
+// A pair of sets with Jaccard exactly common/uni.
+std::pair<std::vector<uint64_t>, std::vector<uint64_t>> PairWithJaccard(std::mt19937_64& rng,
+                                                                       size_t uni, size_t common) {
+  auto a = RandomSet(rng, common), b = a;
+  for (uint64_t x : RandomSet(rng, (uni - common) / 2)) a.push_back(x);
+  for (uint64_t x : RandomSet(rng, uni - common - (uni - common) / 2)) b.push_back(x);
+  return {a, b};
+}
+
+TEST(Lsh, OptimalParamsSplitTheCurveAtTheThreshold) {
+  for (double t : {0.5, 0.7, 0.8, 0.9}) {
+    const LshParams p = OptimalLshParams(t, 128);
+    ASSERT_LE(p.bands * p.rows, 128u);
+    // The S-curve's steep part sits near t: low below, high above.
+    EXPECT_LT(LshCandidateProbability(t - 0.2, p), 0.35) << t;
+    EXPECT_GT(LshCandidateProbability(std::min(t + 0.1, 1.0), p), 0.75) << t;
+  }
+  const LshParams p = OptimalLshParams(0.8, 128);
+  EXPECT_EQ(OptimalLshParams(0.8, 128).bands, p.bands);  // deterministic
+}
+
+// Measured candidate rates follow 1 - (1 - s^r)^b within 3 percentage points.
+TEST(Lsh, CandidateRatesMatchTheory) {
+  const MinHasher hasher({128, 77});
+  std::mt19937_64 rng(99);
+  for (const LshParams p : {OptimalLshParams(0.8, 128), LshParams{16, 8}, LshParams{32, 4}}) {
+    for (double s : {0.5, 0.6, 0.7, 0.8, 0.9, 0.95}) {
+      constexpr int kTrials = 1500;
+      const size_t uni = 400, common = static_cast<size_t>(std::lround(s * uni));
+      int hits = 0;
+      std::vector<uint64_t> ka(p.bands), kb(p.bands);
+      for (int t = 0; t < kTrials; ++t) {
+        auto [a, b] = PairWithJaccard(rng, uni, common);
+        const auto sa = hasher.Sign(a), sb = hasher.Sign(b);
+        LshBandKeys(sa, p, ka.data());
+        LshBandKeys(sb, p, kb.data());
+        bool hit = false;
+        for (uint32_t i = 0; i < p.bands; ++i) hit |= ka[i] == kb[i];
+        hits += hit;
+      }
+      const double measured = static_cast<double>(hits) / kTrials;
+      const double expected = LshCandidateProbability(static_cast<double>(common) / uni, p);
+      EXPECT_NEAR(measured, expected, 0.03) << "b=" << p.bands << " r=" << p.rows << " s=" << s;
+    }
+  }
+}
+
+TEST(Lsh, IndexInsertQueryAndErrors) {
+  const MinHasher hasher;
+  std::mt19937_64 rng(1);
+  auto [a, b] = PairWithJaccard(rng, 300, 285);  // J = 0.95
+  const auto c = RandomSet(rng, 300);
+  LshIndex index(OptimalLshParams(0.8, 128), 128);
+  ASSERT_TRUE(index.ok());
+  ASSERT_TRUE(index.Insert(10, hasher.Sign(a)).ok());
+  ASSERT_TRUE(index.Insert(20, hasher.Sign(c)).ok());
+  std::vector<uint32_t> found;
+  index.Query(hasher.Sign(b), &found);
+  EXPECT_EQ(found, std::vector<uint32_t>{10});
+  EXPECT_EQ(index.size(), 2u);
+  EXPECT_GT(index.MemoryBytes(), 0u);
+  EXPECT_FALSE(LshIndex({20, 10}, 128).ok());  // 200 rows > 128 slots
+  EXPECT_FALSE(LshIndex({0, 4}, 128).ok());
+  EXPECT_FALSE(index.Insert(1, std::vector<uint32_t>(3)).ok());
+}
+
+TEST(SimHashIndex, MatchesBruteForce) {
+  std::mt19937_64 rng(4);
+  for (int d = 0; d <= 4; ++d) {
+    SimHashIndex index(d);
+    std::vector<uint64_t> fps;
+    for (uint32_t i = 0; i < 3000; ++i) {
+      // Half random, half near an earlier fingerprint.
+      uint64_t fp = rng();
+      if (i > 0 && i % 2) {
+        fp = fps[rng() % fps.size()];
+        for (int flips = static_cast<int>(rng() % 7); flips > 0; --flips) fp ^= uint64_t{1} << (rng() % 64);
+      }
+      fps.push_back(fp);
+      index.Insert(i, fp);
+    }
+    for (int q = 0; q < 300; ++q) {
+      const uint64_t probe = fps[rng() % fps.size()] ^ (uint64_t{1} << (rng() % 64));
+      std::vector<uint32_t> fast, brute;
+      index.Query(probe, &fast);
+      for (uint32_t i = 0; i < fps.size(); ++i)
+        if (HammingDistance(fps[i], probe) <= d) brute.push_back(i);
+      ASSERT_EQ(fast, brute) << "d=" << d;
+    }
+  }
+}
+
+// Excerpts of long documents are found by the containment index and scored
+// close to their exact containment.
+TEST(Containment, IndexFindsExcerptsAndEstimatesTrackExact) {
+  const MinHasher hasher({128, 5});
+  std::mt19937_64 rng(8);
+  ContainmentIndex index(128);
+  std::vector<std::vector<uint64_t>> sets;
+  for (uint32_t i = 0; i < 200; ++i) {
+    sets.push_back(RandomSet(rng, 100 + rng() % 3000));
+    index.Insert(i, hasher.Sign(sets.back()), sets.back().size());
+  }
+  int found = 0, total = 0, within = 0;
+  for (int q = 0; q < 100; ++q) {
+    const uint32_t host = static_cast<uint32_t>(rng() % sets.size());
+    const auto& big = sets[host];
+    // An excerpt: 10-40% of the host plus 5% foreign shingles.
+    const size_t take = std::max<size_t>(20, big.size() * (10 + rng() % 31) / 100);
+    std::vector<uint64_t> excerpt(big.begin(), big.begin() + static_cast<std::ptrdiff_t>(take));
+    for (uint64_t x : RandomSet(rng, take / 20)) excerpt.push_back(x);
+    const auto qs = ShingleSet(excerpt), hs = ShingleSet(big);
+    const double exact = ExactContainment(qs, hs);
+    const auto qsig = hasher.Sign(excerpt);
+    std::vector<uint32_t> cand;
+    index.Query(qsig, qs.size(), 0.8, &cand);
+    ++total;
+    found += std::find(cand.begin(), cand.end(), host) != cand.end();
+    const double jaccard = ExactJaccard(qs, hs);
+    const double est = ContainmentFromJaccard(EstimateJaccard(qsig, hasher.Sign(big)), qs.size(), hs.size());
+    // The Jaccard estimate's standard error, carried through
+    // c = J(a+b)/((1+J)a): dc/dJ = (a+b)/(a(1+J)^2).
+    const double a = static_cast<double>(qs.size()), b = static_cast<double>(hs.size());
+    const double se = std::sqrt(jaccard * (1 - jaccard) / 128) * (a + b) / (a * (1 + jaccard) * (1 + jaccard));
+    within += std::abs(est - exact) <= 3 * se + 1e-9;
+  }
+  EXPECT_GE(found, 90) << "of " << total;
+  EXPECT_GE(within, 97) << "of " << total;
+}
+
+TEST(Cluster, UnionFindKeepsLowestIndexAsRoot) {
+  UnionFind uf(6);
+  uf.Union(5, 3);
+  uf.Union(3, 4);
+  uf.Union(4, 1);
+  EXPECT_EQ(uf.Find(5), 1u);
+  EXPECT_EQ(uf.Find(0), 0u);
+}
+
+TEST(Cluster, GroupsNearDuplicatesAndLeavesOthersAlone) {
+  const MinHasher hasher;
+  std::mt19937_64 rng(12);
+  auto [a, b] = PairWithJaccard(rng, 500, 480);  // 0.96
+  auto c = RandomSet(rng, 500);
+  std::vector<std::vector<uint32_t>> sigs = {hasher.Sign(c), hasher.Sign(a), hasher.Sign({}),
+                                             hasher.Sign(b), hasher.Sign({})};
+  std::vector<std::vector<uint64_t>> sets = {ShingleSet(c), ShingleSet(a), {}, ShingleSet(b), {}};
+  std::vector<DocumentSketch> docs;
+  for (size_t i = 0; i < sigs.size(); ++i) docs.push_back({sigs[i], sets[i], sets[i].size()});
+  for (bool exact : {false, true}) {
+    ClusterOptions o;
+    o.exact_verify = exact;
+    const ClusterResult r = ClusterNearDuplicates(docs, o);
+    EXPECT_EQ(r.representative, (std::vector<uint32_t>{0, 1, 2, 1, 4}));  // empties stay apart
+    EXPECT_GE(r.similarity[3], 0.8);
+  }
+  // Containment: a 30% excerpt of c joins c; Jaccard would not merge them.
+  std::vector<uint64_t> part(c.begin(), c.begin() + 150);
+  const auto psig = hasher.Sign(part);
+  const auto pset = ShingleSet(part);
+  docs.push_back({psig, pset, pset.size()});
+  ClusterOptions o;
+  o.measure = Measure::kContainment;
+  EXPECT_EQ(ClusterNearDuplicates(docs, o).representative[5], 0u);
+  o.measure = Measure::kJaccard;
+  EXPECT_EQ(ClusterNearDuplicates(docs, o).representative[5], 5u);
+}
+
+}  // namespace
+}  // namespace boilerhash

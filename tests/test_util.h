@@ -1,0 +1,77 @@
+// Shared helpers for the test binaries.
+#pragma once
+#include <fstream>
+#include <functional>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "boilerhash/targets.h"
+
+namespace boilerhash::testing {
+
+inline std::string SourcePath(const std::string& relative) {
+  return std::string(BOILERHASH_SOURCE_DIR) + "/" + relative;
+}
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << path;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline const std::vector<std::string>& ArticleFiles() {
+  static const std::vector<std::string> files = {
+      "000_871c6862986da532.txt", "001_bff447cf799b2330.txt", "002_3f3337f82c176d69.txt",
+      "003_d59a720f40c57080.txt", "004_868c9a50c98171be.txt"};
+  return files;
+}
+
+inline std::string ReadArticle(const std::string& name) {
+  return ReadFile(SourcePath("datasets/articles/" + name));
+}
+
+// Runs `body` once per SIMD target this CPU supports (forcing each in turn),
+// then restores automatic dispatch. Fails if forcing did not take effect.
+inline void ForEachTarget(const std::function<void(const std::string&)>& body) {
+  const auto targets = SupportedTargets();
+  ASSERT_FALSE(targets.empty());
+  for (const std::string& t : targets) {
+    ASSERT_TRUE(ForceTarget(t)) << t;
+    ASSERT_EQ(ActiveTarget(), t);
+    SCOPED_TRACE("target " + t);
+    body(t);
+  }
+  ForceTarget("auto");
+}
+
+// Random text mixing ASCII words, punctuation, Unicode letters, marks,
+// digits, symbols and (optionally) invalid bytes.
+inline std::string RandomText(std::mt19937_64& rng, size_t approx_len, bool invalid_bytes) {
+  static const std::vector<std::string> pieces = {
+      "the", "Quick", "BROWN", "fox", "2023", "café", "naïve", "Straße", "ΣΊΣΥΦΟΣ", "Москва",
+      "東京", "한국어", "e\xCC\x81", "ﬁle", "①", "½", "™", " ", "  ", "\n", "\t", ".", ", ",
+      "—", "“quote”", "'s", "-", "#", "\xE2\x80\x8B", std::string("x\0y", 3), "٣٤", "ǅ", "İ"};
+  std::string out;
+  while (out.size() < approx_len) {
+    const auto& p = pieces[rng() % pieces.size()];
+    out += p;
+    if (invalid_bytes && rng() % 17 == 0) {
+      static const char bad[] = {'\x80', '\xC0', '\xE2', '\xF5', '\xFF', '\xED'};
+      out += bad[rng() % sizeof(bad)];
+    }
+    if (rng() % 3 == 0) out += ' ';
+  }
+  return out;
+}
+
+}  // namespace boilerhash::testing
+
+namespace boilerhash {
+using testing::ForEachTarget;
+}  // namespace boilerhash
