@@ -8,29 +8,30 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 JOBS=${JOBS:-$(nproc)}
+B=${BUILD_DIR:-build}   # a separate tree per checkout user, e.g. BUILD_DIR=build-me
 
 echo "== build (Release)"
-BUILD_DIR=build bash scripts/build.sh -DBOILERHASH_BUILD_TESTS=ON
+BUILD_DIR=$B bash scripts/build.sh -DBOILERHASH_BUILD_TESTS=ON
 echo "== ctest (Release)"
-(cd build && ctest -j "$JOBS" --output-on-failure)
+(cd "$B" && ctest -j "$JOBS" --output-on-failure)
 
 echo "== install + examples"
-rm -rf build/install build/examples
-cmake --install build --prefix build/install >/dev/null
-cmake -S examples -B build/examples -DCMAKE_PREFIX_PATH="$PWD/build/install" >/dev/null
-cmake --build build/examples -j "$JOBS" >/dev/null
-LD_LIBRARY_PATH="$PWD/build/install/lib" build/examples/c_consumer
-LD_LIBRARY_PATH="$PWD/build/install/lib" build/examples/similarity_table datasets/articles/*.txt >/dev/null
-PKG_CONFIG_PATH="$PWD/build/install/lib/pkgconfig" \
-  cc examples/c/c_consumer.c $(PKG_CONFIG_PATH="$PWD/build/install/lib/pkgconfig" pkg-config --cflags --libs boilerhash) \
-  -o build/examples/c_consumer_pc
-LD_LIBRARY_PATH="$PWD/build/install/lib" build/examples/c_consumer_pc
+rm -rf $B/install $B/examples
+cmake --install "$B" --prefix $B/install >/dev/null
+cmake -S examples -B $B/examples -DCMAKE_PREFIX_PATH="$PWD/$B/install" >/dev/null
+cmake --build $B/examples -j "$JOBS" >/dev/null
+LD_LIBRARY_PATH="$PWD/$B/install/lib" $B/examples/c_consumer
+LD_LIBRARY_PATH="$PWD/$B/install/lib" $B/examples/similarity_table datasets/articles/*.txt >/dev/null
+PKG_CONFIG_PATH="$PWD/$B/install/lib/pkgconfig" \
+  cc examples/c/c_consumer.c $(PKG_CONFIG_PATH="$PWD/$B/install/lib/pkgconfig" pkg-config --cflags --libs boilerhash) \
+  -o $B/examples/c_consumer_pc
+LD_LIBRARY_PATH="$PWD/$B/install/lib" $B/examples/c_consumer_pc
 echo "examples: ok"
 
 if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== build + ctest (ASan + UBSan)"
-  BUILD_DIR=build-asan BUILD_TYPE=RelWithDebInfo bash scripts/build.sh \
+  BUILD_DIR=$B-asan BUILD_TYPE=RelWithDebInfo bash scripts/build.sh \
     -DBOILERHASH_BUILD_TESTS=ON -DBOILERHASH_BUILD_BENCH=OFF -DBOILERHASH_SANITIZE=ON
-  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  (cd "$B-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
      ctest -j "$JOBS" --output-on-failure)
 fi
