@@ -59,67 +59,98 @@ HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
 #include "dispatch.h"
+#include "normalize_internal.h"
 #include "unicode_class.h"
 #include "utf8_decode.h"
 
 namespace boilerhash {
 HWY_EXPORT(MapAsciiBytes);
 
-std::string Normalize(std::string_view text, const NormalizeOptions& options) {
-  internal::InitTargetsOnce();
-  std::string repaired;
+namespace {
+
+// Appends one ASCII word, preceded by a space unless it is the first.
+inline void EmitWord(std::string_view word, std::string* out, std::vector<uint32_t>* starts) {
+  if (!out->empty()) out->push_back(' ');
+  if (starts) starts->push_back(static_cast<uint32_t>(out->size()));
+  out->append(word);
+}
+
+// A space-free segment of the mapped text that holds non-ASCII bytes: cut it
+// into runs of word code points and map the runs that are not plain ASCII.
+void EmitUnicodeSegment(std::string_view seg, const NormalizeOptions& options, std::string* out,
+                        std::vector<uint32_t>* starts) {
+  const auto* p = reinterpret_cast<const uint8_t*>(seg.data());
+  size_t run_start = 0;
+  bool in_run = false, run_unicode = false;
+  auto end_run = [&](size_t end) {
+    if (!in_run) return;
+    const std::string_view run = seg.substr(run_start, end - run_start);
+    if (run_unicode) {
+      internal::AppendMappedWordRun(run, options.strip_accents, options.fold_digits, out, starts);
+    } else {
+      EmitWord(run, out, starts);
+    }
+    in_run = run_unicode = false;
+  };
+  for (size_t i = 0; i < seg.size();) {
+    uint32_t cp = p[i];
+    size_t len = 1, bad = 1;
+    if (cp >= 0x80) {
+      len = internal::DecodeUtf8(p + i, seg.size() - i, &cp, &bad);  // valid: repaired
+      if (len == 0) { len = bad; cp = 0xFFFD; }
+    }
+    // Mapped ASCII is already [a-z0-9] or a space, and spaces never get here.
+    const bool word = cp < 0x80 || internal::IsWordCodePoint(cp);
+    if (!word) {
+      end_run(i);
+    } else {
+      if (!in_run) { in_run = true; run_start = i; }
+      run_unicode |= cp >= 0x80;
+    }
+    i += len;
+  }
+  end_run(seg.size());
+}
+
+}  // namespace
+
+namespace internal {
+
+void NormalizeInto(std::string_view text, const NormalizeOptions& options, std::string* out,
+                   std::vector<uint32_t>* word_starts) {
+  InitTargetsOnce();
+  thread_local std::string repaired, mapped;
   if (!Utf8IsValid(text)) {
     Utf8Repair(text, &repaired);
     text = repaired;
   }
-  std::string mapped(text.size(), '\0');
-  const auto* m = reinterpret_cast<uint8_t*>(mapped.data());
+  mapped.resize(text.size());
   HWY_DYNAMIC_DISPATCH(MapAsciiBytes)(reinterpret_cast<const uint8_t*>(text.data()),
                                       text.size(), reinterpret_cast<uint8_t*>(mapped.data()),
                                       options.fold_digits);
-  std::string out;
-  out.reserve(text.size());
+  out->clear();
+  out->reserve(text.size());
+  if (word_starts) word_starts->clear();
+  const char* m = mapped.data();
   const size_t n = mapped.size();
-  size_t word_start = 0;
-  bool in_word = false, word_unicode = false;
-  auto end_word = [&](size_t end) {
-    if (!in_word) return;
-    std::string_view word(mapped.data() + word_start, end - word_start);
-    if (word_unicode) {
-      internal::AppendMappedWordRun(word, options.strip_accents, options.fold_digits, &out);
-    } else {
-      if (!out.empty()) out.push_back(' ');
-      out.append(word);
-    }
-    in_word = word_unicode = false;
-  };
-  for (size_t i = 0; i < n;) {
-    const uint8_t c = m[i];
-    if (c < 0x80) {
-      if (c == ' ') {
-        end_word(i);
-      } else if (!in_word) {
-        in_word = true;
-        word_start = i;
-      }
-      ++i;
-      continue;
-    }
-    uint32_t cp = 0;
-    size_t bad = 1;
-    const size_t len = internal::DecodeUtf8(m + i, n - i, &cp, &bad);  // valid: repaired
-    if (internal::IsWordCodePoint(cp)) {
-      if (!in_word) {
-        in_word = true;
-        word_start = i;
-      }
-      word_unicode = true;
-    } else {
-      end_word(i);
-    }
-    i += len ? len : bad;
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && m[i] == ' ') ++i;
+    if (i >= n) break;
+    const size_t start = i;
+    uint8_t high = 0;  // OR of the segment's bytes: bit 7 set means non-ASCII
+    while (i < n && m[i] != ' ') high |= static_cast<uint8_t>(m[i++]);
+    const std::string_view seg(m + start, i - start);
+    if (high < 0x80) EmitWord(seg, out, word_starts);
+    else EmitUnicodeSegment(seg, options, out, word_starts);
   }
-  end_word(n);
+}
+
+}  // namespace internal
+
+std::string Normalize(std::string_view text, const NormalizeOptions& options) {
+  std::string out;
+  internal::NormalizeInto(text, options, &out, nullptr);
   return out;
 }
 

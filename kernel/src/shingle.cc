@@ -5,6 +5,8 @@
 
 #include <cstring>
 
+#include "normalize_internal.h"
+
 namespace boilerhash {
 
 size_t CountWords(std::string_view normalized) {
@@ -18,25 +20,38 @@ size_t CountWords(std::string_view normalized) {
   return words;
 }
 
+namespace internal {
+
+void WordShinglesFromStarts(std::string_view text, const std::vector<uint32_t>& starts, uint32_t n,
+                            uint64_t seed, std::vector<uint64_t>* out) {
+  const size_t words = starts.size();
+  if (words == 0) return;
+  const char* base = text.data();
+  if (words < n) {  // one shingle of all of it
+    out->push_back(XXH3_64bits_withSeed(base + starts[0], text.size() - starts[0], seed));
+    return;
+  }
+  out->reserve(out->size() + words - n + 1);
+  for (size_t i = 0; i + n <= words; ++i) {
+    // The shingle ends where word i+n-1 ends: before the next word's space.
+    const size_t end = i + n < words ? starts[i + n] - 1 : text.size();
+    out->push_back(XXH3_64bits_withSeed(base + starts[i], end - starts[i], seed));
+  }
+}
+
+}  // namespace internal
+
 static void WordShingles(std::string_view text, uint32_t n, uint64_t seed,
                          std::vector<uint64_t>* out) {
-  // Ring of the last n word starts; a shingle ends where its last word ends.
-  std::vector<size_t> starts(n);
-  size_t words = 0;
-  size_t pos = 0;
-  const char* base = text.data();
-  while (pos <= text.size()) {
-    const void* sp = std::memchr(base + pos, ' ', text.size() - pos);
-    const size_t end = sp ? static_cast<size_t>(static_cast<const char*>(sp) - base) : text.size();
-    starts[words % n] = pos;
-    ++words;
-    if (words >= n) {
-      const size_t first = starts[(words - n) % n];
-      out->push_back(XXH3_64bits_withSeed(base + first, end - first, seed));
-    }
-    pos = end + 1;
+  thread_local std::vector<uint32_t> starts;
+  starts.clear();
+  for (size_t pos = 0; pos <= text.size();) {
+    starts.push_back(static_cast<uint32_t>(pos));
+    const void* sp = std::memchr(text.data() + pos, ' ', text.size() - pos);
+    if (!sp) break;
+    pos = static_cast<size_t>(static_cast<const char*>(sp) - text.data()) + 1;
   }
-  if (words < n) out->push_back(XXH3_64bits_withSeed(base, text.size(), seed));
+  internal::WordShinglesFromStarts(text, starts, n, seed, out);
 }
 
 static void CharShingles(std::string_view text, uint32_t n, uint64_t seed,

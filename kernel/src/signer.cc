@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "boilerhash/simhash.h"
+#include "normalize_internal.h"
 
 namespace boilerhash {
 
@@ -13,9 +14,18 @@ Signer::Signer(const SignOptions& options)
 void Signer::Sign(std::string_view text, DocumentSignature* out) const {
   thread_local std::vector<uint64_t> hashes;
   thread_local std::vector<uint64_t> sorted;
-  const std::string normalized = Normalize(text, options_.normalize);
+  thread_local std::vector<uint32_t> word_starts;
+  thread_local std::string normalized;
   hashes.clear();
-  ShingleHashes(normalized, options_.shingle, &hashes);
+  const bool word_offsets_fit = text.size() < (size_t{1} << 32) / 2;  // normalized <= 2x input
+  if (options_.shingle.kind == ShingleKind::kWord && word_offsets_fit) {
+    internal::NormalizeInto(text, options_.normalize, &normalized, &word_starts);
+    internal::WordShinglesFromStarts(normalized, word_starts, std::max<uint32_t>(options_.shingle.n, 1),
+                                     options_.shingle.seed, &hashes);
+  } else {
+    internal::NormalizeInto(text, options_.normalize, &normalized, nullptr);
+    ShingleHashes(normalized, options_.shingle, &hashes);
+  }
   out->minhash.resize(minhasher_.k());
   minhasher_.Sign(hashes, out->minhash.data());
   out->simhash = SimHash(hashes);

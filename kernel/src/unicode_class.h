@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace boilerhash::internal {
 
@@ -11,8 +12,9 @@ bool IsWordCodePoint(uint32_t cp);
 
 // NFKC + case folding (+ mark stripping) of one run of word characters, then
 // split at separators the map produced, digits folded if asked; appends the
-// resulting words to *out, each preceded by a space when *out is non-empty.
+// resulting words to *out, each preceded by a space when *out is non-empty;
+// records each word's offset in *out into *word_starts when given.
 void AppendMappedWordRun(std::string_view run, bool strip_accents, bool fold_digits,
-                         std::string* out);
+                         std::string* out, std::vector<uint32_t>* word_starts);
 
 }  // namespace boilerhash::internal
