@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "boilerhash/signer.h"
+#include "boilerhash/version.h"
 #include "test_util.h"
 
 namespace {
@@ -72,7 +73,7 @@ TEST(CApi, LshAndClustering) {
   EXPECT_EQ(reps[1], 0u);
   EXPECT_EQ(reps[2], 2u);
   EXPECT_NE(std::string(bh_active_target()), "");
-  EXPECT_EQ(bh_signature_format_version(), 1u);
+  EXPECT_EQ(bh_signature_format_version(), boilerhash::kSignatureFormatVersion);
   bh_signer_free(signer);
 }
 

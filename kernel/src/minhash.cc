@@ -16,12 +16,10 @@ namespace boilerhash {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
+// One multiply and one xorshift: both bijections of the 32-bit integers.
 template <class D, class V>
-HWY_INLINE V Fmix32(D d, V h) {
-  h = hn::Xor(h, hn::ShiftRight<16>(h));
-  h = hn::Mul(h, hn::Set(d, 0x85EBCA6Bu));
-  h = hn::Xor(h, hn::ShiftRight<13>(h));
-  h = hn::Mul(h, hn::Set(d, 0xC2B2AE35u));
+HWY_INLINE V Permute(D d, V h) {
+  h = hn::Mul(h, hn::Set(d, 0x9E3779B1u));
   return hn::Xor(h, hn::ShiftRight<16>(h));
 }
 
@@ -39,10 +37,10 @@ void MinHashKernel(const uint64_t* hashes, size_t n, const uint32_t* keys, size_
       auto m0 = init, m1 = init, m2 = init, m3 = init;
       for (size_t i = 0; i < n; ++i) {
         const auto x = hn::Set(d, static_cast<uint32_t>(hashes[i]));
-        m0 = hn::Min(m0, Fmix32(d, hn::Xor(x, k0)));
-        m1 = hn::Min(m1, Fmix32(d, hn::Xor(x, k1)));
-        m2 = hn::Min(m2, Fmix32(d, hn::Xor(x, k2)));
-        m3 = hn::Min(m3, Fmix32(d, hn::Xor(x, k3)));
+        m0 = hn::Min(m0, Permute(d, hn::Xor(x, k0)));
+        m1 = hn::Min(m1, Permute(d, hn::Xor(x, k1)));
+        m2 = hn::Min(m2, Permute(d, hn::Xor(x, k2)));
+        m3 = hn::Min(m3, Permute(d, hn::Xor(x, k3)));
       }
       hn::StoreU(m0, d, out + j);
       hn::StoreU(m1, d, out + j + N);
@@ -54,7 +52,7 @@ void MinHashKernel(const uint64_t* hashes, size_t n, const uint32_t* keys, size_
     const auto k0 = hn::LoadU(d, keys + j);
     auto m0 = init;
     for (size_t i = 0; i < n; ++i) {
-      m0 = hn::Min(m0, Fmix32(d, hn::Xor(hn::Set(d, static_cast<uint32_t>(hashes[i])), k0)));
+      m0 = hn::Min(m0, Permute(d, hn::Xor(hn::Set(d, static_cast<uint32_t>(hashes[i])), k0)));
     }
     hn::StoreU(m0, d, out + j);
   }

@@ -12,6 +12,6 @@ inline constexpr const char* kVersionString = "0.1.0";
 // Version of every stored signature format (MinHash, SimHash, shingle hashing,
 // normalization). Bump it whenever any of them would give a different value for
 // the same input; tests/golden/ pins the current one. See docs/FORMAT.md.
-inline constexpr uint32_t kSignatureFormatVersion = 1;
+inline constexpr uint32_t kSignatureFormatVersion = 2;
 
 }  // namespace boilerhash

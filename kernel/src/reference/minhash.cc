@@ -4,11 +4,8 @@
 namespace boilerhash::reference {
 namespace {
 
-uint32_t Fmix32(uint32_t h) {
-  h ^= h >> 16;
-  h *= 0x85EBCA6Bu;
-  h ^= h >> 13;
-  h *= 0xC2B2AE35u;
+uint32_t Permute(uint32_t h) {
+  h *= 0x9E3779B1u;
   h ^= h >> 16;
   return h;
 }
@@ -29,7 +26,7 @@ std::vector<uint32_t> MinHash(const std::vector<uint64_t>& hashes, uint32_t k, u
   for (uint32_t i = 0; i < k; ++i) {
     const uint32_t key = static_cast<uint32_t>(SplitMix64(&state));
     for (uint64_t h : hashes) {
-      const uint32_t v = Fmix32(static_cast<uint32_t>(h) ^ key);
+      const uint32_t v = Permute(static_cast<uint32_t>(h) ^ key);
       if (v < sig[i]) sig[i] = v;
     }
   }
