@@ -1,11 +1,14 @@
 // The C API: a thin shell that turns exceptions into status codes.
 #include "boilerhash/boilerhash.h"
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <new>
 
+#include "boilerhash/classifier.h"
 #include "boilerhash/cluster.h"
+#include "boilerhash/reasons.h"
 #include "boilerhash/lsh.h"
 #include "boilerhash/signer.h"
 #include "boilerhash/simhash.h"
@@ -14,6 +17,9 @@
 
 struct bh_signer {
   boilerhash::Signer signer;
+};
+struct bh_model {
+  std::unique_ptr<boilerhash::BoilerplateModel> model;
 };
 struct bh_lsh {
   boilerhash::LshIndex index;
@@ -180,9 +186,96 @@ bh_status bh_cluster_minhash(const uint32_t* signatures, size_t n, size_t k, dou
     boilerhash::ClusterOptions options;
     options.threshold = threshold;
     const auto result = boilerhash::ClusterNearDuplicates(docs, options);
-    std::memcpy(representatives, result.representative.data(), n * sizeof(uint32_t));
+    // n == 0 allows null pointers, and memcpy must not be given one.
+    if (n) std::memcpy(representatives, result.representative.data(), n * sizeof(uint32_t));
     return BH_OK;
   });
 }
+
+// ---- boilerplate classifier (issue 3) ----------------------------------------
+
+bh_status bh_model_default(bh_model** out) {
+  if (!out) return BH_INVALID_ARGUMENT;
+  *out = nullptr;
+  return Guard([&] {
+    boilerhash::Status st;
+    auto m = boilerhash::BoilerplateModel::Default(&st);
+    if (!m) return BH_INTERNAL_ERROR;
+    *out = new bh_model{std::move(m)};
+    return BH_OK;
+  });
+}
+
+bh_status bh_model_from_patterns(const char* patterns, size_t len, char* error, size_t error_cap,
+                                 bh_model** out) {
+  if (!out || (!patterns && len)) return BH_INVALID_ARGUMENT;
+  *out = nullptr;
+  if (error && error_cap) error[0] = '\0';
+  return Guard([&] {
+    boilerhash::Status st;
+    auto m = boilerhash::BoilerplateModel::FromPatternText(std::string_view(patterns ? patterns : "", len),
+                                                           boilerhash::ClassifierOptions{}, &st);
+    if (!m) {
+      if (error && error_cap) {
+        const size_t k = std::min(error_cap - 1, st.message().size());
+        std::memcpy(error, st.message().data(), k);
+        error[k] = '\0';
+      }
+      return st.code() == boilerhash::StatusCode::kOutOfMemory ? BH_OUT_OF_MEMORY : BH_PARSE_ERROR;
+    }
+    *out = new bh_model{std::move(m)};
+    return BH_OK;
+  });
+}
+
+void bh_model_free(bh_model* model) { delete model; }
+
+bh_status bh_classify(const bh_model* model, const char* text, size_t len, uint8_t* labels,
+                      uint32_t* reasons, size_t cap, size_t* n_lines) {
+  if (!model || !n_lines || (!text && len) || (!labels && cap)) return BH_INVALID_ARGUMENT;
+  return Guard([&] {
+    boilerhash::ClassifyResult r;
+    model->model->Classify(std::string_view(text ? text : "", len), &r);
+    *n_lines = r.lines.size();
+    if (r.lines.size() > cap) return BH_BUFFER_TOO_SMALL;
+    for (size_t i = 0; i < r.lines.size(); ++i) {
+      labels[i] = static_cast<uint8_t>(r.lines[i].label);
+      if (reasons) reasons[i] = r.lines[i].reasons;
+    }
+    return BH_OK;
+  });
+}
+
+namespace {
+bh_status CopyOut(const std::string& s, char* out, size_t out_cap, size_t* out_len) {
+  *out_len = s.size();
+  if (s.size() > out_cap) return BH_BUFFER_TOO_SMALL;
+  if (!s.empty()) std::memcpy(out, s.data(), s.size());
+  return BH_OK;
+}
+}  // namespace
+
+bh_status bh_clean(const bh_model* model, const char* text, size_t len, char* out, size_t out_cap,
+                   size_t* out_len) {
+  if (!model || !out_len || (!text && len) || (!out && out_cap)) return BH_INVALID_ARGUMENT;
+  return Guard([&] {
+    boilerhash::ClassifyResult r;
+    model->model->Classify(std::string_view(text ? text : "", len), &r);
+    return CopyOut(r.cleaned, out, out_cap, out_len);
+  });
+}
+
+bh_status bh_explain(const bh_model* model, const char* text, size_t len, char* out, size_t out_cap,
+                     size_t* out_len) {
+  if (!model || !out_len || (!text && len) || (!out && out_cap)) return BH_INVALID_ARGUMENT;
+  return Guard([&] {
+    const std::string_view doc(text ? text : "", len);
+    boilerhash::ClassifyResult r;
+    model->model->Classify(doc, &r);
+    return CopyOut(boilerhash::ExplainClassification(doc, r), out, out_cap, out_len);
+  });
+}
+
+const char* bh_reason_name(uint32_t reason_bit) { return boilerhash::ReasonName(reason_bit); }
 
 }  // extern "C"

@@ -75,6 +75,38 @@ bh_status bh_lsh_query(const bh_lsh* lsh, const uint32_t* signature, size_t k, u
 bh_status bh_cluster_minhash(const uint32_t* signatures, size_t n, size_t k, double threshold,
                              uint32_t* representatives);
 
+/* ---- boilerplate classifier (issue 3; classifier.h, docs/CLASSIFIER.md) --- */
+typedef struct bh_model bh_model;
+
+/* Line labels written by bh_classify. */
+enum { BH_LABEL_CONTENT = 0, BH_LABEL_BOILERPLATE = 1, BH_LABEL_BLANK = 2 };
+
+/* The default model (the English patterns embedded in the library). */
+bh_status bh_model_default(bh_model** out);
+/* A model from a pattern file's text (docs/PATTERNS.md). On a bad file the
+ * status is BH_PARSE_ERROR and, when error is not NULL, a NUL-terminated
+ * message naming the line is written into error (truncated to error_cap). */
+bh_status bh_model_from_patterns(const char* patterns, size_t len, char* error, size_t error_cap,
+                                 bh_model** out);
+void bh_model_free(bh_model* model);
+
+/* Classifies every line of text ('\n' separated). labels[i] gets a BH_LABEL_*
+ * value and, when reasons is not NULL, reasons[i] the reason bitmask
+ * (bh_reason_name). *n_lines gets the number of lines even when it exceeds
+ * cap (then BH_BUFFER_TOO_SMALL and nothing is written). Thread-safe. */
+bh_status bh_classify(const bh_model* model, const char* text, size_t len, uint8_t* labels,
+                      uint32_t* reasons, size_t cap, size_t* n_lines);
+/* The content lines joined with '\n' into out (not NUL-terminated); *out_len
+ * gets the length needed; BH_BUFFER_TOO_SMALL when out_cap < *out_len. */
+bh_status bh_clean(const bh_model* model, const char* text, size_t len, char* out, size_t out_cap,
+                   size_t* out_len);
+/* The explain view: per line "number\tlabel\treasons\ttext\n" (reasons are
+ * names joined by ',', or '-'), sized like bh_clean. */
+bh_status bh_explain(const bh_model* model, const char* text, size_t len, char* out, size_t out_cap,
+                     size_t* out_len);
+/* Name of one reason bit ("pattern", "short", ...); "unknown" otherwise. */
+const char* bh_reason_name(uint32_t reason_bit);
+
 #ifdef __cplusplus
 }
 #endif

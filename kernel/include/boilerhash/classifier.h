@@ -42,6 +42,15 @@ struct ClassifyResult {
 struct ClassifierOptions {
   // Lines seen in at least this many corpus documents are boilerplate.
   uint32_t corpus_min_documents = 3;
+  // The model's thresholds (docs/CLASSIFIER.md explains each and where it
+  // comes from). Defaults tuned on datasets/pages-dev.
+  uint32_t short_words = 4;          // fewer words: "short" (jusText: 4+ words are not short)
+  uint32_t good_words = 10;          // a good (content) line has at least this many words
+  float min_stopword_density = 0.2f; // jusText's stopwords_low for English
+  float pattern_words_per_weight = 12.0f;  // pattern weight needed grows 1 per this many words
+  float max_link_like_upper = 0.0f;  // reserved
+  bool use_main_block = true;        // Body Text Extraction pass (reason outside_main_block)
+  uint32_t strong_words = 30;        // a good line this long survives outside the main block
 };
 
 class BoilerplateModel {
@@ -53,7 +62,11 @@ class BoilerplateModel {
   static std::unique_ptr<BoilerplateModel> FromPatternText(std::string_view pattern_file_text,
                                                            const ClassifierOptions& options,
                                                            Status* status);
+  // The default English patterns with other options.
+  static std::unique_ptr<BoilerplateModel> DefaultWithOptions(const ClassifierOptions& options,
+                                                              Status* status);
   virtual ~BoilerplateModel() = default;
+  virtual const ClassifierOptions& options() const = 0;
 
   // corpus may be null (no cross-document statistics).
   virtual void Classify(std::string_view document, ClassifyResult* out,
@@ -63,5 +76,9 @@ class BoilerplateModel {
 // Tab-separated rows: line number (1-based), label, reason names joined by
 // ',' (or '-' when none), line text. One row per input line.
 std::string ExplainClassification(std::string_view document, const ClassifyResult& result);
+
+// Adds the content lines of result (original bytes, joined with '\n') to out;
+// the same text as result.cleaned.
+void AppendCleanedText(std::string_view document, const ClassifyResult& result, std::string* out);
 
 }  // namespace boilerhash

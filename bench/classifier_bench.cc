@@ -1,0 +1,150 @@
+// Throughput of the boilerplate classifier on the dev-set pages
+// (datasets/pages-dev/texts, 181 pages, 1.57 MB), per SIMD target, and the
+// cost of each signal alone. Bytes processed are always the pages' bytes.
+// Names: classify/TARGET, features/TARGET, features/reference, patterns,
+// split_lines, line_hash_repetition, classify_corpus/TARGET.
+// jusText on the same pages is timed by scripts/eval_pages_dev.py (Python),
+// which prints the speed ratio.
+#include <benchmark/benchmark.h>
+
+#include <set>
+#include <unordered_map>
+
+#include "bench_inputs.h"
+#include "boilerhash/classifier.h"
+#include "boilerhash/corpus_stats.h"
+#include "boilerhash/line_features.h"
+#include "boilerhash/pattern_db.h"
+#include "boilerhash/targets.h"
+#include "reference/line_features.h"
+
+namespace boilerhash::bench {
+namespace {
+
+int64_t PageBytes() {
+  int64_t n = 0;
+  for (const auto& p : DevPages()) n += static_cast<int64_t>(p.size());
+  return n;
+}
+
+template <class F>
+void Register(const std::string& name, const std::string& target, F body) {
+  benchmark::RegisterBenchmark(name.c_str(), [target, body](benchmark::State& state) {
+    if (!target.empty() && !ForceTarget(target)) {
+      state.SkipWithError("target unavailable");
+      return;
+    }
+    body(state);
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * PageBytes());
+    state.SetLabel(target.empty() ? ActiveTarget() : target);
+    ForceTarget("auto");
+  });
+}
+
+const BoilerplateModel& Model() {
+  static const auto* m = BoilerplateModel::Default().release();
+  return *m;
+}
+
+void RegisterAll() {
+  (void)Model();  // compile the patterns before timing
+  for (const std::string& t : SupportedTargets()) {
+    Register("classify/" + t, t, [](benchmark::State& s) {
+      ClassifyResult r;
+      for (auto _ : s) {
+        for (const auto& p : DevPages()) {
+          Model().Classify(p, &r);
+          benchmark::DoNotOptimize(r.lines.data());
+        }
+      }
+    });
+    Register("features/" + t, t, [](benchmark::State& s) {
+      std::vector<std::vector<LineSpan>> spans;
+      for (const auto& p : DevPages()) spans.push_back(SplitLines(p));
+      std::vector<LineFeatures> f;
+      for (auto _ : s) {
+        for (size_t i = 0; i < spans.size(); ++i) {
+          f.resize(spans[i].size());
+          ComputeLineFeatures(DevPages()[i], spans[i], StopwordSet::English(), f.data());
+          benchmark::DoNotOptimize(f.data());
+        }
+      }
+    });
+  }
+  Register("features/reference", "", [](benchmark::State& s) {
+    const std::set<std::string> stop =
+        reference::ParseStopwords(ReadFile(std::string(BOILERHASH_SOURCE_DIR) + "/kernel/patterns/en.stopwords"));
+    std::vector<std::vector<LineSpan>> spans;
+    for (const auto& p : DevPages()) spans.push_back(SplitLines(p));
+    for (auto _ : s) {
+      for (size_t i = 0; i < spans.size(); ++i) {
+        for (const LineSpan& l : spans[i]) {
+          benchmark::DoNotOptimize(reference::ComputeLineFeatures(
+              std::string_view(DevPages()[i]).substr(l.begin, l.end - l.begin), stop));
+        }
+      }
+    }
+  });
+  Register("patterns", "", [](benchmark::State& s) {
+    static const auto* db = PatternDb::FromText(DefaultPatternText(), nullptr).release();
+    size_t matches = 0;
+    for (auto _ : s) {
+      for (const auto& p : DevPages()) {
+        (void)db->Scan(p, [](void* c, uint32_t, size_t) { return ++*static_cast<size_t*>(c), true; },
+                       &matches);
+      }
+    }
+    benchmark::DoNotOptimize(matches);
+  });
+  Register("split_lines", "", [](benchmark::State& s) {
+    for (auto _ : s) {
+      for (const auto& p : DevPages()) benchmark::DoNotOptimize(SplitLines(p));
+    }
+  });
+  Register("line_hash_repetition", "", [](benchmark::State& s) {
+    std::vector<std::vector<LineSpan>> spans;
+    for (const auto& p : DevPages()) spans.push_back(SplitLines(p));
+    for (auto _ : s) {
+      for (size_t i = 0; i < spans.size(); ++i) {
+        std::unordered_map<uint64_t, uint32_t> seen;
+        for (const LineSpan& l : spans[i]) {
+          ++seen[LineHash(std::string_view(DevPages()[i]).substr(l.begin, l.end - l.begin))];
+        }
+        benchmark::DoNotOptimize(seen.size());
+      }
+    }
+  });
+  const std::string best = SupportedTargets().front();
+  Register("classify_corpus/" + best, best, [](benchmark::State& s) {
+    static const auto* table = [] {
+      auto* t = new LineFrequencyTable();
+      for (const auto& p : DevPages()) t->AddDocument(p);
+      return t;
+    }();
+    ClassifyResult r;
+    for (auto _ : s) {
+      for (const auto& p : DevPages()) {
+        Model().Classify(p, &r, table);
+        benchmark::DoNotOptimize(r.lines.data());
+      }
+    }
+  });
+  Register("corpus_table_add", "", [](benchmark::State& s) {
+    for (auto _ : s) {
+      LineFrequencyTable t;
+      for (const auto& p : DevPages()) t.AddDocument(p);
+      benchmark::DoNotOptimize(t.size());
+    }
+  });
+}
+
+}  // namespace
+}  // namespace boilerhash::bench
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  boilerhash::bench::RegisterAll();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,97 @@
+// Stage: boilerplate phrase and shape patterns, scanned with Hyperscan
+// (Vectorscan) over a whole document in one pass.
+//
+// Compile once, scan many: a PatternDb is immutable after Compile(), may be
+// shared by any number of threads, and hands each concurrent Scan() its own
+// hs_scratch_t from an internal pool (cloned from a prototype on demand).
+//
+// Pattern file format (docs/PATTERNS.md has the full text):
+//   # comment                      (blank lines and '#' lines are skipped)
+//   <id> <flags> <weight> <lang> <pattern...>
+// Fields are separated by spaces or tabs; the pattern is the rest of the line
+// (trailing spaces trimmed). id: [A-Za-z0-9_.-]+, unique. flags: '-' or any
+// of
+//   i  case-insensitive             u  UTF-8 + Unicode classes (\w, \s)
+//   l  whole line: the pattern must match the whole line (spaces and closing
+//      punctuation around it allowed); compiled as ^\s*(?:P)\W*$
+//   h  section header: the line opens a teaser block (Related, Top Stories)
+//   e  end marker: the article body ends at this line (Submit a Correction)
+//   c  content cue: a match is evidence FOR content (weight is subtracted)
+//   n  count every match in a line (a fixed phrase such as "An icon of");
+//      without it a pattern counts at most once per line
+// weight: a positive decimal; lang: a language tag ("en") or "*" for any.
+// Every pattern is compiled with HS_FLAG_MULTILINE, so ^ and $ match at line
+// ends; '.' never crosses a '\n', and patterns must not match '\n' either.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "boilerhash/status.h"
+
+namespace boilerhash {
+
+enum PatternFlag : uint32_t {
+  kPatternCaseless = 1u << 0,   // i
+  kPatternUtf8 = 1u << 1,       // u
+  kPatternWholeLine = 1u << 2,  // l
+  kPatternHeader = 1u << 3,     // h
+  kPatternEndMarker = 1u << 4,  // e
+  kPatternContentCue = 1u << 5, // c
+  kPatternCountAll = 1u << 6,   // n
+};
+
+struct PatternSpec {
+  std::string id;
+  std::string pattern;   // as written in the file
+  uint32_t flags = 0;    // PatternFlag bits
+  float weight = 1.0f;
+  std::string language;  // "en", "*", ...
+  uint32_t line = 0;     // 1-based line in the pattern file (0: built in code)
+};
+
+// Parses a pattern file. Errors name the line: "line 12: ...".
+Status ParsePatternFile(std::string_view text, std::vector<PatternSpec>* out);
+
+// The default English pattern file (kernel/patterns/en.patterns), embedded in
+// the library at build time.
+std::string_view DefaultPatternText();
+
+// Called for every match: pattern index (into PatternDb::patterns()) and the
+// byte offset one past the match's last byte. Return false to stop the scan.
+using PatternMatchFn = bool (*)(void* context, uint32_t pattern, size_t end);
+
+class PatternDb {
+ public:
+  // Compiles the patterns. A pattern Hyperscan rejects gives a null db and a
+  // kCompileError status naming the pattern's file line and id.
+  static std::unique_ptr<PatternDb> Compile(std::vector<PatternSpec> patterns, Status* status);
+  static std::unique_ptr<PatternDb> FromText(std::string_view pattern_file_text, Status* status);
+  ~PatternDb();
+  PatternDb(const PatternDb&) = delete;
+  PatternDb& operator=(const PatternDb&) = delete;
+
+  const std::vector<PatternSpec>& patterns() const { return patterns_; }
+
+  // Scans text once; on_match runs on this thread. Thread-safe. With 'u'
+  // patterns, bytes of invalid UTF-8 sequences are read as '?' (offsets kept).
+  Status Scan(std::string_view text, PatternMatchFn on_match, void* context) const;
+
+ private:
+  PatternDb() = default;
+  void* AcquireScratch() const;
+  void ReleaseScratch(void* scratch) const;
+
+  std::vector<PatternSpec> patterns_;
+  void* db_ = nullptr;          // hs_database_t*
+  void* prototype_ = nullptr;   // hs_scratch_t*
+  bool has_utf8_ = false;       // some pattern uses 'u': invalid input is sanitized first
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<void*> pool_;  // free hs_scratch_t*
+};
+
+}  // namespace boilerhash

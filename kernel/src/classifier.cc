@@ -1,0 +1,404 @@
+// Stage: the boilerplate line classifier (classifier.h; the model is described
+// in docs/CLASSIFIER.md). Every pass is linear in the number of lines:
+//   1. lines and SIMD line features (line_features.cc);
+//   2. one Hyperscan scan of the whole document (pattern_db.cc), matches
+//      mapped to lines by binary search over line starts;
+//   3. repetition inside the document and, optionally, corpus frequency
+//      (normalized line hashes, corpus_stats.h);
+//   4. a first class per line (jusText's: bad / short / near-good / good);
+//   5. structure: end-of-article markers and teaser blocks under section headers;
+//   6. context: short and near-good lines take their neighbours' class
+//      (jusText's second pass, with the nearest decided line on each side
+//      found by one forward and one backward sweep);
+//   7. the main text block: the maximum-sum run of lines (Body Text
+//      Extraction, Finn, Kushmerick & Smyth 2001), Kadane's algorithm;
+//   8. the headline: the nearest headline-like line above the body is kept.
+#include "boilerhash/classifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <utility>
+#include <unordered_map>
+
+#include "boilerhash/corpus_stats.h"
+#include "boilerhash/line_features.h"
+#include "boilerhash/pattern_db.h"
+#include "boilerhash/reasons.h"
+
+namespace boilerhash {
+
+const char* LineLabelName(LineLabel label) {
+  switch (label) {
+    case LineLabel::kContent: return "content";
+    case LineLabel::kBoilerplate: return "boilerplate";
+    case LineLabel::kBlank: return "blank";
+  }
+  return "unknown";
+}
+
+namespace {
+
+// jusText's classes (Pomikálek 2011), plus "blank".
+enum Class : uint8_t { kBad, kShort, kNear, kGood, kBlankClass };
+
+struct PatternHits {
+  float weight = 0;   // boilerplate weight of the matches
+  float cue = 0;      // content-cue weight
+  uint32_t matches = 0;
+  uint32_t kinds = 0; // PatternFlag bits of the patterns that matched
+};
+
+struct ScanState {
+  const std::vector<LineSpan>* spans;
+  const std::vector<PatternSpec>* patterns;
+  std::vector<PatternHits>* hits;
+  std::vector<uint32_t>* last_line;  // per pattern: 1 + last line counted
+};
+
+bool OnMatch(void* ctx, uint32_t pattern, size_t end) {
+  auto* s = static_cast<ScanState*>(ctx);
+  if (end == 0) return true;
+  const auto& spans = *s->spans;
+  const uint32_t last = static_cast<uint32_t>(end - 1);
+  auto it = std::upper_bound(spans.begin(), spans.end(), last,
+                             [](uint32_t v, const LineSpan& sp) { return v < sp.begin; });
+  if (it == spans.begin()) return true;
+  const uint32_t line = static_cast<uint32_t>(it - spans.begin() - 1);
+  if (last >= spans[line].end) return true;  // the match ended on a line break
+  const PatternSpec& p = (*s->patterns)[pattern];
+  PatternHits& h = (*s->hits)[line];
+  // Each pattern counts once per line unless it is a counted phrase ('n'):
+  // patterns with variable tails report several ends for one occurrence.
+  uint32_t& seen = (*s->last_line)[pattern];
+  if (!(p.flags & kPatternCountAll) && seen == line + 1) return true;
+  seen = line + 1;
+  if (p.flags & kPatternContentCue) {
+    h.cue += p.weight;
+  } else {
+    h.weight += p.weight;
+    ++h.matches;
+  }
+  h.kinds |= p.flags;
+  return true;
+}
+
+class Model final : public BoilerplateModel {
+ public:
+  Model(const ClassifierOptions& options, std::shared_ptr<const PatternDb> db)
+      : options_(options), db_(std::move(db)) {}
+
+  const ClassifierOptions& options() const override { return options_; }
+
+  void Classify(std::string_view document, ClassifyResult* out,
+                const LineFrequencyTable* corpus) const override;
+
+ private:
+  ClassifierOptions options_;
+  std::shared_ptr<const PatternDb> db_;
+};
+
+void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFrequencyTable* corpus) const {
+  out->lines.clear();
+  out->cleaned.clear();
+  out->boilerplate_lines = 0;
+  out->content_lines = 0;
+  if (doc.size() > 0xFFFFFFFFu) {  // spans are 32-bit: keep everything
+    out->lines.push_back({0, doc.size(), LineLabel::kContent, 0, 0.f});
+    out->cleaned.assign(doc);
+    out->content_lines = 1;
+    return;
+  }
+  const ClassifierOptions& o = options_;
+  const std::vector<LineSpan> spans = SplitLines(doc);
+  const size_t n = spans.size();
+  std::vector<LineFeatures> f(n);
+  const StopwordSet& stop = StopwordSet::English();
+  ComputeLineFeatures(doc, spans, stop, f.data());
+
+  // Patterns: one scan.
+  std::vector<PatternHits> hits(n);
+  {
+    std::vector<uint32_t> last_line(db_->patterns().size(), 0);
+    ScanState st{&spans, &db_->patterns(), &hits, &last_line};
+    (void)db_->Scan(doc, OnMatch, &st);  // a failed scan leaves no pattern signal
+  }
+
+  // Repetition and corpus frequency over normalized line hashes.
+  std::vector<uint64_t> hash(n), corpus_hash(corpus ? n : 0);
+  std::unordered_map<uint64_t, uint32_t> seen;
+  seen.reserve(n * 2);
+  for (size_t i = 0; i < n; ++i) {
+    if (f[i].words == 0) continue;
+    const std::string_view line = doc.substr(spans[i].begin, spans[i].end - spans[i].begin);
+    hash[i] = LineHash(line, /*fold_digits=*/false);
+    if (corpus) corpus_hash[i] = LineHash(line);
+    if (hash[i]) ++seen[hash[i]];
+  }
+
+  // Is the stopword signal usable? Not on a page in another language.
+  uint64_t words4 = 0, stop4 = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (f[i].words >= o.short_words) words4 += f[i].words, stop4 += f[i].stopwords;
+  }
+  const bool use_stop = words4 > 0 && stop4 * 20 >= words4;  // >= 5% of the words
+
+  // First pass: a class and the reasons of every line.
+  std::vector<Class> cls(n);
+  std::vector<uint32_t> why(n, 0);
+  std::vector<float> score(n, 0.f);
+  for (size_t i = 0; i < n; ++i) {
+    const LineFeatures& x = f[i];
+    if (x.words == 0) {
+      cls[i] = kBlankClass;
+      continue;
+    }
+    uint32_t r = 0;
+    bool bad = false;
+    const PatternHits& h = hits[i];
+    const float need = std::max(1.0f, float(x.words) / o.pattern_words_per_weight);
+    const float net = h.weight - h.cue;
+    if (h.matches > 0) r |= kReasonPattern;
+    if (net >= need) bad = true;
+    if (h.matches >= 3 && net >= need) r |= kReasonPatternDense;
+    if (x.words < o.short_words) r |= kReasonShort;
+    if (!x.terminal_punct) r |= kReasonNoTerminalPunct;
+    const bool low_stop = use_stop && x.StopwordDensity() < o.min_stopword_density;
+    if (low_stop) r |= kReasonLowStopwords;
+    if (hash[i] && seen[hash[i]] > 1) r |= kReasonRepeatedInDoc, bad = true;
+    if (corpus && corpus_hash[i] && corpus->Count(corpus_hash[i]) >= o.corpus_min_documents) {
+      r |= kReasonFrequentInCorpus;
+      bad = true;
+    }
+    // Few letters among the visible characters: "2:24", "0", "226", "|".
+    const uint32_t nonspace = x.chars > x.words ? x.chars - (x.words - 1) : x.chars;
+    if (x.letters * 2 < nonspace) r |= kReasonLowLetters, bad = true;
+    if (x.ellipsis) r |= kReasonEllipsis, bad = true;
+    if (x.bullet) r |= kReasonBullet;
+    if (h.kinds & kPatternHeader && net >= need) r |= kReasonSectionHeader;
+
+    Class c;
+    if (bad) {
+      c = kBad;
+    } else if (x.words < o.short_words) {
+      c = kShort;
+    } else if (x.words >= o.good_words && x.terminal_punct && !x.bullet && !low_stop) {
+      c = kGood;
+    } else if (low_stop) {
+      c = kBad;
+    } else {
+      c = kNear;
+    }
+    cls[i] = c;
+    why[i] = r;
+    score[i] = (net / need) + ((r & kReasonRepeatedInDoc) ? 1.f : 0.f) +
+               ((r & kReasonFrequentInCorpus) ? 1.f : 0.f) + ((r & kReasonShort) ? 0.5f : 0.f) +
+               ((r & kReasonNoTerminalPunct) ? 0.3f : 0.f) + ((r & kReasonLowStopwords) ? 0.5f : 0.f) +
+               ((r & kReasonLowLetters) ? 1.f : 0.f) + ((r & kReasonEllipsis) ? 1.f : 0.f) -
+               (c == kGood ? 1.f + std::min(float(x.words), 60.f) / 20.f : 0.f) -
+               (c == kNear ? 0.25f : 0.f);
+  }
+
+  // Good words before each line, for the end-marker rule.
+  uint64_t good_total = 0;
+  for (size_t i = 0; i < n; ++i) good_total += cls[i] == kGood ? f[i].words : 0;
+
+  // Structure: an end marker after most of the body ends it; a section header
+  // opens a teaser block that lasts until the next good line.
+  {
+    uint64_t good_before = 0;
+    bool ended = false, in_block = false;
+    for (size_t i = 0; i < n; ++i) {
+      if (cls[i] == kBlankClass) continue;
+      if (ended) {
+        why[i] |= kReasonAfterEndMarker;
+        cls[i] = kBad;
+        continue;
+      }
+      const bool strong = (hits[i].kinds & kPatternEndMarker) && cls[i] == kBad && (why[i] & kReasonPattern);
+      if (strong && good_before > 0 && good_before * 2 >= good_total) {
+        ended = true;
+        continue;
+      }
+      if (why[i] & kReasonSectionHeader) {
+        in_block = true;
+        continue;
+      }
+      if (in_block) {
+        if (cls[i] == kGood) {
+          in_block = false;
+        } else {
+          why[i] |= kReasonInTeaserBlock;
+          cls[i] = kBad;
+        }
+      }
+      if (cls[i] == kGood) good_before += f[i].words;
+    }
+  }
+
+  // Context: the nearest decided (good or bad) line on each side; the ends of
+  // the document count as bad (jusText).
+  std::vector<Class> prev(n), next(n);
+  {
+    Class last = kBad;
+    for (size_t i = 0; i < n; ++i) {
+      prev[i] = last;
+      if (cls[i] == kGood || cls[i] == kBad) last = cls[i];
+    }
+    last = kBad;
+    for (size_t i = n; i-- > 0;) {
+      next[i] = last;
+      if (cls[i] == kGood || cls[i] == kBad) last = cls[i];
+    }
+  }
+  std::vector<bool> content(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    switch (cls[i]) {
+      case kGood: content[i] = true; break;
+      case kBad: case kBlankClass: content[i] = false; break;
+      case kShort:
+        content[i] = prev[i] == kGood && next[i] == kGood;
+        why[i] |= kReasonContext;
+        break;
+      case kNear:
+        content[i] = prev[i] == kGood || next[i] == kGood;
+        why[i] |= kReasonContext;
+        break;
+    }
+  }
+
+  // Main block: maximum-sum run; content lines add their words, boilerplate
+  // lines subtract (Finn et al.'s tag/token balance, per line).
+  if (o.use_main_block) {
+    double best = 0, run = 0;
+    size_t best_begin = 0, best_end = 0, run_begin = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (cls[i] == kBlankClass) continue;
+      const double v = content[i] ? double(f[i].words) : -(2.0 + 0.5 * f[i].words);
+      if (run <= 0) run = 0, run_begin = i;
+      run += v;
+      if (run > best) best = run, best_begin = run_begin, best_end = i + 1;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (!content[i] || (i >= best_begin && i < best_end)) continue;
+      // Far from the body, only a strong paragraph survives.
+      if (cls[i] == kGood && f[i].words >= o.strong_words) continue;
+      content[i] = false;
+      why[i] |= kReasonOutsideMainBlock;
+    }
+  }
+
+  // Headline: the nearest line above the first content line that looks like a
+  // title (4+ words, no pattern, no repetition, not a teaser), within a few lines.
+  {
+    size_t first = n;
+    for (size_t i = 0; i < n; ++i) {
+      if (content[i]) {
+        first = i;
+        break;
+      }
+    }
+    int looked = 0;
+    for (size_t i = first; i-- > 0 && first < n && looked < 8;) {
+      if (cls[i] == kBlankClass) continue;
+      ++looked;
+      const uint32_t blocking = kReasonRepeatedInDoc | kReasonFrequentInCorpus | kReasonEllipsis |
+                                kReasonBullet | kReasonLowLetters | kReasonAfterEndMarker;
+      if ((why[i] & blocking) || f[i].words < o.short_words || f[i].words > 30) continue;
+      if ((why[i] & kReasonPattern) && hits[i].weight - hits[i].cue >= 1.0f) continue;
+      content[i] = true;
+      why[i] |= kReasonTitle;
+      break;
+    }
+  }
+
+  out->lines.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    LineResult& lr = out->lines[i];
+    lr.begin = spans[i].begin;
+    lr.end = spans[i].end;
+    lr.reasons = why[i];
+    lr.score = score[i];
+    if (cls[i] == kBlankClass) {
+      lr.label = LineLabel::kBlank;
+    } else if (content[i]) {
+      lr.label = LineLabel::kContent;
+      ++out->content_lines;
+    } else {
+      lr.label = LineLabel::kBoilerplate;
+      ++out->boilerplate_lines;
+    }
+  }
+  AppendCleanedText(doc, *out, &out->cleaned);
+}
+
+std::unique_ptr<BoilerplateModel> Build(std::string_view text, const ClassifierOptions& options,
+                                        Status* status) {
+  Status s;
+  auto db = PatternDb::FromText(text, &s);
+  if (!db) {
+    if (status) *status = s;
+    return nullptr;
+  }
+  if (status) *status = Status::Ok();
+  return std::make_unique<Model>(options, std::move(db));
+}
+
+}  // namespace
+
+// The default database is compiled once per process (Hyperscan compilation
+// of the set takes far longer than classifying a page) and shared read-only
+// by every default model.
+std::unique_ptr<BoilerplateModel> BoilerplateModel::DefaultWithOptions(const ClassifierOptions& options,
+                                                                       Status* status) {
+  static const auto compiled = [] {
+    auto s = std::make_shared<Status>();
+    std::shared_ptr<const PatternDb> db = PatternDb::FromText(DefaultPatternText(), s.get());
+    return std::make_pair(db, s);
+  }();
+  if (!compiled.first) {
+    if (status) *status = *compiled.second;
+    return nullptr;
+  }
+  if (status) *status = Status::Ok();
+  return std::make_unique<Model>(options, compiled.first);
+}
+
+std::unique_ptr<BoilerplateModel> BoilerplateModel::Default(Status* status) {
+  return DefaultWithOptions(ClassifierOptions{}, status);
+}
+
+std::unique_ptr<BoilerplateModel> BoilerplateModel::FromPatternText(std::string_view pattern_file_text,
+                                                                    const ClassifierOptions& options,
+                                                                    Status* status) {
+  return Build(pattern_file_text, options, status);
+}
+
+void AppendCleanedText(std::string_view document, const ClassifyResult& result, std::string* out) {
+  bool first = true;
+  for (const LineResult& l : result.lines) {
+    if (l.label != LineLabel::kContent) continue;
+    if (!first) out->push_back('\n');
+    out->append(document.substr(l.begin, l.end - l.begin));
+    first = false;
+  }
+}
+
+std::string ExplainClassification(std::string_view document, const ClassifyResult& result) {
+  std::string out;
+  for (size_t i = 0; i < result.lines.size(); ++i) {
+    const LineResult& l = result.lines[i];
+    out += std::to_string(i + 1);
+    out += '\t';
+    out += LineLabelName(l.label);
+    out += '\t';
+    const std::string names = ReasonNames(l.reasons);
+    out += names.empty() ? "-" : names;
+    out += '\t';
+    if (l.end <= document.size() && l.begin <= l.end) out.append(document.substr(l.begin, l.end - l.begin));
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace boilerhash

@@ -1,0 +1,12 @@
+// Internal: data files embedded at build time (kernel/CMakeLists.txt generates
+// embedded_data.cc from kernel/patterns/*), so the library never looks for
+// files at run time.
+#pragma once
+#include <string_view>
+
+namespace boilerhash::internal {
+
+std::string_view EnglishPatternText();   // kernel/patterns/en.patterns
+std::string_view EnglishStopwordText();  // kernel/patterns/en.stopwords
+
+}  // namespace boilerhash::internal

@@ -1,0 +1,251 @@
+// Stage: boilerplate patterns (pattern_db.h): a parser for the pattern file
+// and a Hyperscan block-mode database over it, with a pool of scratches.
+#include "boilerhash/pattern_db.h"
+
+#include <hs/hs.h>
+
+#include <charconv>
+#include <cmath>
+#include <unordered_set>
+
+#include "boilerhash/utf8.h"
+#include "embedded_data.h"
+
+namespace boilerhash {
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Next field of line starting at *pos (skipping blanks).
+std::string_view NextField(std::string_view line, size_t* pos) {
+  size_t i = *pos;
+  while (i < line.size() && IsBlank(line[i])) ++i;
+  size_t j = i;
+  while (j < line.size() && !IsBlank(line[j])) ++j;
+  *pos = j;
+  return line.substr(i, j - i);
+}
+
+Status LineError(uint32_t line, const std::string& what) {
+  return Status(StatusCode::kParseError, "line " + std::to_string(line) + ": " + what);
+}
+
+struct MatchContext {
+  PatternMatchFn fn;
+  void* user;
+};
+
+int OnHsMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+              unsigned int /*flags*/, void* ctx) {
+  auto* m = static_cast<MatchContext*>(ctx);
+  return m->fn(m->user, id, static_cast<size_t>(to)) ? 0 : 1;
+}
+
+// Same-length copy of text with every byte of an invalid UTF-8 sequence
+// replaced by '?': Hyperscan's UTF-8 mode requires valid input, and offsets
+// must stay those of the document.
+std::string SanitizeUtf8(std::string_view text) {
+  std::string out(text);
+  size_t i = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  while (i < out.size()) {
+    const unsigned char c = p[i];
+    size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
+                                                          : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    bool ok = len > 0 && i + len <= out.size();
+    for (size_t k = 1; ok && k < len; ++k) ok = (p[i + k] & 0xC0) == 0x80;
+    if (ok && len == 3) {
+      const unsigned char c1 = p[i + 1];
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+    }
+    if (ok && len == 4) {
+      const unsigned char c1 = p[i + 1];
+      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+    }
+    if (!ok) {
+      out[i++] = '?';
+      continue;
+    }
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view DefaultPatternText() { return internal::EnglishPatternText(); }
+
+Status ParsePatternFile(std::string_view text, std::vector<PatternSpec>* out) {
+  out->clear();
+  std::unordered_set<std::string> ids;
+  size_t pos = 0;
+  uint32_t line_no = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    while (!line.empty() && IsBlank(line.back())) line.remove_suffix(1);
+    size_t i = 0;
+    while (i < line.size() && IsBlank(line[i])) ++i;
+    if (i == line.size() || line[i] == '#') continue;
+    PatternSpec spec;
+    spec.line = line_no;
+    size_t p = 0;
+    const std::string_view id = NextField(line, &p);
+    const std::string_view flags = NextField(line, &p);
+    const std::string_view weight = NextField(line, &p);
+    const std::string_view lang = NextField(line, &p);
+    while (p < line.size() && IsBlank(line[p])) ++p;
+    const std::string_view pattern = line.substr(p);
+    if (lang.empty()) return LineError(line_no, "expected '<id> <flags> <weight> <lang> <pattern>'");
+    if (pattern.empty()) return LineError(line_no, "pattern '" + std::string(id) + "' is empty");
+    for (char c : id) {
+      const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '_' || c == '.' || c == '-';
+      if (!ok) return LineError(line_no, "bad character in id '" + std::string(id) + "'");
+    }
+    if (!ids.insert(std::string(id)).second) {
+      return LineError(line_no, "duplicate id '" + std::string(id) + "'");
+    }
+    spec.id = std::string(id);
+    if (flags != "-") {
+      for (char c : flags) {
+        switch (c) {
+          case 'i': spec.flags |= kPatternCaseless; break;
+          case 'u': spec.flags |= kPatternUtf8; break;
+          case 'l': spec.flags |= kPatternWholeLine; break;
+          case 'h': spec.flags |= kPatternHeader; break;
+          case 'e': spec.flags |= kPatternEndMarker; break;
+          case 'c': spec.flags |= kPatternContentCue; break;
+          case 'n': spec.flags |= kPatternCountAll; break;
+          default:
+            return LineError(line_no, "unknown flag '" + std::string(1, c) + "' (known: i u l h e c n, or -)");
+        }
+      }
+    }
+    float w = 0;
+    const auto [ptr, ec] = std::from_chars(weight.data(), weight.data() + weight.size(), w);
+    if (ec != std::errc() || ptr != weight.data() + weight.size() || !std::isfinite(w) || w <= 0 ||
+        w > 1000) {
+      return LineError(line_no, "weight '" + std::string(weight) + "' is not a number in (0, 1000]");
+    }
+    spec.weight = w;
+    spec.language = std::string(lang);
+    spec.pattern = std::string(pattern);
+    out->push_back(std::move(spec));
+  }
+  if (out->empty()) return Status(StatusCode::kParseError, "pattern file has no patterns");
+  return Status::Ok();
+}
+
+std::unique_ptr<PatternDb> PatternDb::FromText(std::string_view text, Status* status) {
+  std::vector<PatternSpec> specs;
+  Status s = ParsePatternFile(text, &specs);
+  if (!s.ok()) {
+    if (status) *status = s;
+    return nullptr;
+  }
+  return Compile(std::move(specs), status);
+}
+
+std::unique_ptr<PatternDb> PatternDb::Compile(std::vector<PatternSpec> patterns, Status* status) {
+  auto fail = [&](StatusCode code, std::string msg) -> std::unique_ptr<PatternDb> {
+    if (status) *status = Status(code, std::move(msg));
+    return nullptr;
+  };
+  if (patterns.empty()) return fail(StatusCode::kInvalidArgument, "no patterns");
+  std::vector<std::string> expressions;
+  std::vector<const char*> exprs;
+  std::vector<unsigned> flags, ids;
+  expressions.reserve(patterns.size());
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    const PatternSpec& p = patterns[i];
+    if (p.pattern.find('\0') != std::string::npos) {
+      return fail(StatusCode::kCompileError,
+                  "line " + std::to_string(p.line) + ": pattern '" + p.id + "' contains NUL");
+    }
+    // Whole-line patterns may have spaces before and closing punctuation after.
+    expressions.push_back((p.flags & kPatternWholeLine) ? "^[ \\t]*(?:" + p.pattern + ")[^\\w\\n]*$"
+                                                        : p.pattern);
+    unsigned f = HS_FLAG_MULTILINE;
+    if (p.flags & kPatternCaseless) f |= HS_FLAG_CASELESS;
+    if (p.flags & kPatternUtf8) f |= HS_FLAG_UTF8 | HS_FLAG_UCP;
+    flags.push_back(f);
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  for (const auto& e : expressions) exprs.push_back(e.c_str());
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* err = nullptr;
+  if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
+                       HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS) {
+    std::string msg = err && err->message ? err->message : "unknown error";
+    std::string where = "pattern set";
+    if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < patterns.size()) {
+      const PatternSpec& p = patterns[static_cast<size_t>(err->expression)];
+      where = "line " + std::to_string(p.line) + ": pattern '" + p.id + "'";
+    }
+    hs_free_compile_error(err);
+    return fail(StatusCode::kCompileError, where + ": " + msg);
+  }
+  hs_scratch_t* scratch = nullptr;
+  if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+    hs_free_database(db);
+    return fail(StatusCode::kOutOfMemory, "cannot allocate pattern scratch");
+  }
+  auto out = std::unique_ptr<PatternDb>(new PatternDb());
+  out->patterns_ = std::move(patterns);
+  out->db_ = db;
+  for (const PatternSpec& p : out->patterns_) out->has_utf8_ |= (p.flags & kPatternUtf8) != 0;
+  out->prototype_ = scratch;
+  if (status) *status = Status::Ok();
+  return out;
+}
+
+PatternDb::~PatternDb() {
+  for (void* s : pool_) hs_free_scratch(static_cast<hs_scratch_t*>(s));
+  if (prototype_) hs_free_scratch(static_cast<hs_scratch_t*>(prototype_));
+  if (db_) hs_free_database(static_cast<hs_database_t*>(db_));
+}
+
+void* PatternDb::AcquireScratch() const {
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    if (!pool_.empty()) {
+      void* s = pool_.back();
+      pool_.pop_back();
+      return s;
+    }
+  }
+  hs_scratch_t* clone = nullptr;
+  if (hs_clone_scratch(static_cast<hs_scratch_t*>(prototype_), &clone) != HS_SUCCESS) return nullptr;
+  return clone;
+}
+
+void PatternDb::ReleaseScratch(void* scratch) const {
+  std::lock_guard<std::mutex> lock(pool_mutex_);
+  pool_.push_back(scratch);
+}
+
+Status PatternDb::Scan(std::string_view text, PatternMatchFn on_match, void* context) const {
+  if (text.size() > 0xFFFFFFFFu) return Status(StatusCode::kInvalidArgument, "text over 4 GiB");
+  void* scratch = AcquireScratch();
+  if (!scratch) return Status(StatusCode::kOutOfMemory, "cannot allocate pattern scratch");
+  MatchContext ctx{on_match, context};
+  std::string sanitized;
+  if (has_utf8_ && !Utf8IsValid(text)) {
+    sanitized = SanitizeUtf8(text);
+    text = sanitized;
+  }
+  const hs_error_t rc =
+      hs_scan(static_cast<const hs_database_t*>(db_), text.data(), static_cast<unsigned>(text.size()), 0,
+              static_cast<hs_scratch_t*>(scratch), OnHsMatch, &ctx);
+  ReleaseScratch(scratch);
+  if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) {
+    return Status(StatusCode::kInvalidArgument, "pattern scan failed: " + std::to_string(rc));
+  }
+  return Status::Ok();
+}
+
+}  // namespace boilerhash

@@ -1,0 +1,117 @@
+// Line features: every SIMD target bit-exact with the scalar reference
+// (src/reference/line_features.cc), plus the definitions on hand-made lines.
+#include "boilerhash/line_features.h"
+
+#include "reference/line_features.h"
+#include "test_util.h"
+
+namespace boilerhash {
+namespace {
+
+const std::set<std::string>& RefStopwords() {
+  static const auto* set = new std::set<std::string>(
+      reference::ParseStopwords(testing::ReadFile(testing::SourcePath("kernel/patterns/en.stopwords"))));
+  return *set;
+}
+
+void ExpectMatchesReference(const std::string& text) {
+  const auto spans = SplitLines(text);
+  std::vector<LineFeatures> fast(spans.size());
+  ComputeLineFeatures(text, spans, StopwordSet::English(), fast.data());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const std::string_view line(text.data() + spans[i].begin, spans[i].end - spans[i].begin);
+    const LineFeatures ref = reference::ComputeLineFeatures(line, RefStopwords());
+    ASSERT_EQ(fast[i], ref) << "line " << i << " of " << spans.size() << ": '" << line << "' words "
+                            << fast[i].words << "/" << ref.words << " letters " << fast[i].letters
+                            << "/" << ref.letters << " punct " << fast[i].punct << "/" << ref.punct;
+  }
+}
+
+TEST(LineFeatures, EveryTargetMatchesReferenceOnRandomText) {
+  std::mt19937_64 rng(17);
+  std::vector<std::string> texts;
+  for (size_t len : {0, 1, 5, 31, 32, 33, 63, 64, 65, 127, 200, 1000, 5000}) {
+    texts.push_back(testing::RandomText(rng, len, false));
+    texts.push_back(testing::RandomText(rng, len, true));
+  }
+  ForEachTarget([&](const std::string&) {
+    for (const auto& t : texts) ExpectMatchesReference(t);
+  });
+}
+
+TEST(LineFeatures, EveryTargetMatchesReferenceOnArticlesAndDevPages) {
+  std::vector<std::string> texts;
+  for (const auto& f : testing::ArticleFiles()) texts.push_back(testing::ReadArticle(f));
+  for (const char* f : {"042bb7b5fedab6ea.txt", "3c6d3381ef52ca26.txt", "702d1da63b8e064c.txt"}) {
+    texts.push_back(testing::ReadFile(testing::SourcePath(std::string("datasets/pages-dev/texts/") + f)));
+  }
+  ForEachTarget([&](const std::string&) {
+    for (const auto& t : texts) ExpectMatchesReference(t);
+  });
+}
+
+TEST(LineFeatures, EveryTargetMatchesReferenceOnEveryByteAtEveryOffset) {
+  // Each byte value at each position of lines up to 130 bytes long, so every
+  // lane and the vector/tail boundary see every class.
+  std::vector<std::string> texts;
+  for (int b = 1; b < 256; b += 3) {
+    if (b == '\n') continue;
+    std::string t;
+    for (size_t len = 1; len <= 130; len += 7) {
+      std::string line(len, 'a');
+      for (size_t k = 0; k < len; k += 5) line[k] = static_cast<char>(b);
+      if (len % 3 == 0) line[len / 2] = ' ';
+      t += line + "\n";
+    }
+    texts.push_back(t);
+  }
+  ForEachTarget([&](const std::string&) {
+    for (const auto& t : texts) ExpectMatchesReference(t);
+  });
+}
+
+TEST(LineFeatures, Definitions) {
+  const std::string text =
+      "The cat sat on the mat, and it was \xE2\x80\x9Chappy.\xE2\x80\x9D\n"
+      "Read more...\n"
+      "- Related headline here\n"
+      "2:24\n"
+      "\n"
+      "Caf\xC3\xA9 NEWS Source:\r\n";
+  const auto spans = SplitLines(text);
+  ASSERT_EQ(spans.size(), 6u);
+  EXPECT_EQ(text.substr(spans[5].begin, spans[5].end - spans[5].begin), "Caf\xC3\xA9 NEWS Source:");
+  std::vector<LineFeatures> f(spans.size());
+  ComputeLineFeatures(text, spans, StopwordSet::English(), f.data());
+  EXPECT_EQ(f[0].words, 10u);
+  EXPECT_EQ(f[0].stopwords, 6u);  // the, on, the, and, it, was
+  EXPECT_TRUE(f[0].terminal_punct);
+  EXPECT_FALSE(f[0].ellipsis);
+  EXPECT_TRUE(f[1].ellipsis);
+  EXPECT_TRUE(f[2].bullet);
+  EXPECT_FALSE(f[2].terminal_punct);
+  EXPECT_EQ(f[3].digits, 3u);
+  EXPECT_EQ(f[3].punct, 1u);
+  EXPECT_EQ(f[3].letters, 0u);
+  EXPECT_EQ(f[4].words, 0u);
+  EXPECT_EQ(f[5].chars, 17u);
+  EXPECT_EQ(f[5].letters, 14u);  // é counts once
+  EXPECT_EQ(f[5].upper, 6u);
+  EXPECT_FALSE(f[5].terminal_punct);  // ':' is no sentence end
+}
+
+TEST(LineFeatures, StopwordSetFromText) {
+  Status st;
+  auto set = StopwordSet::FromText("# German\n@lang de\nder die das\nund\n", &st);
+  ASSERT_TRUE(set) << st.message();
+  EXPECT_EQ(set->size(), 4u);
+  EXPECT_TRUE(set->Contains("und"));
+  EXPECT_FALSE(set->Contains("the"));
+  EXPECT_FALSE(set->Contains("@lang"));
+  EXPECT_FALSE(StopwordSet::FromText(std::string(40, 'x'), &st));
+  EXPECT_EQ(st.code(), StatusCode::kParseError);
+  EXPECT_GT(StopwordSet::English().size(), 100u);
+}
+
+}  // namespace
+}  // namespace boilerhash

@@ -1,0 +1,171 @@
+// Pattern files and the Hyperscan database: the parser's errors name the
+// line, the default set compiles, scans are thread-safe with one scratch each.
+#include <algorithm>
+#include <set>
+#include <thread>
+
+#include "boilerhash/classifier.h"
+#include "boilerhash/pattern_db.h"
+#include "boilerhash/reasons.h"
+#include "test_util.h"
+
+namespace boilerhash {
+namespace {
+
+TEST(PatternFile, ParsesFields) {
+  std::vector<PatternSpec> specs;
+  const Status st = ParsePatternFile(
+      "# comment\n\n"
+      "copyright  i   2.0 en  \\ball rights reserved\\b\n"
+      "related\tilh\t1\ten\trelated( stories)?   \n"
+      "dur  -  0.5  *  \\d+:\\d\\d\n",
+      &specs);
+  ASSERT_TRUE(st.ok()) << st.message();
+  ASSERT_EQ(specs.size(), 3u);
+  EXPECT_EQ(specs[0].id, "copyright");
+  EXPECT_EQ(specs[0].flags, kPatternCaseless);
+  EXPECT_FLOAT_EQ(specs[0].weight, 2.0f);
+  EXPECT_EQ(specs[0].language, "en");
+  EXPECT_EQ(specs[0].pattern, "\\ball rights reserved\\b");
+  EXPECT_EQ(specs[0].line, 3u);
+  EXPECT_EQ(specs[1].flags, kPatternCaseless | kPatternWholeLine | kPatternHeader);
+  EXPECT_EQ(specs[1].pattern, "related( stories)?");
+  EXPECT_EQ(specs[2].flags, 0u);
+  EXPECT_EQ(specs[2].language, "*");
+}
+
+TEST(PatternFile, BadFilesNameTheLine) {
+  struct Case {
+    const char* text;
+    const char* expect;
+  } cases[] = {
+      {"ok i 1 en abc\nbroken i 1\n", "line 2:"},
+      {"ok i 1 en abc\n\n# c\nx q 1 en abc\n", "line 4: unknown flag 'q'"},
+      {"a i one en abc\n", "line 1: weight 'one'"},
+      {"a i -1 en abc\n", "line 1: weight"},
+      {"a i 1 en abc\na i 1 en def\n", "line 2: duplicate id 'a'"},
+      {"a$b i 1 en abc\n", "line 1: bad character in id"},
+      {"# only comments\n", "no patterns"},
+  };
+  for (const auto& c : cases) {
+    std::vector<PatternSpec> specs;
+    const Status st = ParsePatternFile(c.text, &specs);
+    EXPECT_EQ(st.code(), StatusCode::kParseError) << c.text;
+    EXPECT_NE(st.message().find(c.expect), std::string::npos) << st.message();
+  }
+}
+
+TEST(PatternFile, UncompilablePatternNamesTheLine) {
+  Status st;
+  auto db = PatternDb::FromText("good i 1 en abc\n# x\nbad i 1 en (unclosed\n", &st);
+  EXPECT_FALSE(db);
+  EXPECT_EQ(st.code(), StatusCode::kCompileError);
+  EXPECT_NE(st.message().find("line 3: pattern 'bad'"), std::string::npos) << st.message();
+  // The model surfaces the same error.
+  auto model = BoilerplateModel::FromPatternText("bad i 1 en a(\n", {}, &st);
+  EXPECT_FALSE(model);
+  EXPECT_NE(st.message().find("line 1"), std::string::npos) << st.message();
+}
+
+TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
+  Status st;
+  auto db = PatternDb::FromText(DefaultPatternText(), &st);
+  ASSERT_TRUE(db) << st.message();
+  EXPECT_GT(db->patterns().size(), 30u);
+  struct Ctx {
+    const PatternDb* db;
+    std::vector<std::string> ids;
+  } ctx{db.get(), {}};
+  auto collect = [](void* c, uint32_t p, size_t) {
+    auto* x = static_cast<Ctx*>(c);
+    x->ids.push_back(x->db->patterns()[p].id);
+    return true;
+  };
+  auto hit = [&](const std::string& text, const std::string& id) {
+    ctx.ids.clear();
+    EXPECT_TRUE(db->Scan(text, collect, &ctx).ok());
+    return std::find(ctx.ids.begin(), ctx.ids.end(), id) != ctx.ids.end();
+  };
+  EXPECT_TRUE(hit("9h ago", "relative_time"));
+  EXPECT_TRUE(hit("2:24", "duration"));
+  EXPECT_TRUE(hit("\xC2\xA9 2019 Example Media. All rights reserved.", "all_rights"));
+  EXPECT_TRUE(hit("Home > News > World", "breadcrumb"));
+  EXPECT_TRUE(hit("Top Stories", "related_header"));
+  EXPECT_TRUE(hit("Posted October 13, 2023 7:47 am.", "posted_date"));
+  EXPECT_TRUE(hit("Submit a Correction", "correction"));
+  EXPECT_FALSE(hit("The stories at the top of the page were related to the summit.", "related_header"));
+  EXPECT_FALSE(hit("He arrived at 9 and left two hours later.", "relative_time"));
+}
+
+TEST(PatternDb, CountsEveryMatchOfCountedPhrases) {
+  auto db = PatternDb::FromText("icon in 1 en an icon of\nonce i 1 en icon\n", nullptr);
+  ASSERT_TRUE(db);
+  std::string line;
+  for (int i = 0; i < 50; ++i) line += "Mail An icon of a paper envelope. ";
+  std::vector<size_t> counts(2, 0);
+  ASSERT_TRUE(db->Scan(line,
+                       [](void* c, uint32_t p, size_t) {
+                         ++(*static_cast<std::vector<size_t>*>(c))[p];
+                         return true;
+                       },
+                       &counts)
+                  .ok());
+  EXPECT_EQ(counts[0], 50u);  // the scan reports all; the classifier dedupes non-'n' patterns
+}
+
+TEST(PatternDb, ConcurrentScansAgree) {
+  auto model = BoilerplateModel::Default();
+  ASSERT_TRUE(model);
+  const std::string text = testing::ReadArticle(testing::ArticleFiles()[0]);
+  ClassifyResult expected;
+  model->Classify(text, &expected);
+  std::vector<std::thread> threads;
+  std::vector<int> same(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 20; ++k) {
+        ClassifyResult r;
+        model->Classify(text, &r);
+        same[t] += r.cleaned == expected.cleaned &&
+                   ExplainClassification(text, r) == ExplainClassification(text, expected);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(same[t], 20) << t;
+}
+
+TEST(PatternDb, InvalidUtf8WithUnicodePatterns) {
+  auto db = PatternDb::FromText("w iu 1 en \\w+ ago\n", nullptr);
+  ASSERT_TRUE(db);
+  size_t n = 0;
+  const std::string text = "caf\xC3\xA9 \xFF\xFE 3h ago\n\xC3";
+  ASSERT_TRUE(db->Scan(text,
+                       [](void* c, uint32_t, size_t) {
+                         ++*static_cast<size_t*>(c);
+                         return true;
+                       },
+                       &n)
+                  .ok());
+  EXPECT_GE(n, 1u);
+}
+
+TEST(Reasons, NamesAreUniqueAndJoin) {
+  std::set<std::string> names;
+  for (int b = 0; b < kReasonCount; ++b) {
+    const std::string name = ReasonName(1u << b);
+    EXPECT_NE(name, "unknown") << b;
+    EXPECT_EQ(name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_"), std::string::npos) << name;
+    names.insert(name);
+  }
+  EXPECT_EQ(names.size(), size_t(kReasonCount));
+  EXPECT_STREQ(ReasonName(kReasonPattern), "pattern");
+  EXPECT_STREQ(ReasonName(kReasonAfterEndMarker), "after_end_marker");
+  EXPECT_STREQ(ReasonName(3), "unknown");
+  EXPECT_EQ(ReasonNames(kReasonShort | kReasonRepeatedInDoc), "short,repeated_in_doc");
+  EXPECT_EQ(ReasonNames(0), "");
+  EXPECT_EQ(ReasonNames(1u << 31), "bit31");
+}
+
+}  // namespace
+}  // namespace boilerhash
