@@ -5,7 +5,7 @@ set -euo pipefail
 PKGS=(cmake g++ make pkg-config libvectorscan-dev libhwy-dev libxxhash-dev
       libutf8proc-dev googletest libgtest-dev libbenchmark-dev clang-14
       libclang-rt-14-dev llvm-14 libsimdjson-dev zlib1g-dev libzstd-dev
-      libcli11-dev python3 python3-venv)
+      libcli11-dev zstd time python3 python3-venv)
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 missing=()

@@ -1,0 +1,395 @@
+#include "input.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+namespace bhcli {
+
+namespace fs = std::filesystem;
+
+// ---- byte streams -------------------------------------------------------------
+
+class ByteStream {
+ public:
+  virtual ~ByteStream() = default;
+  // Reads up to n bytes; 0 at the end, -1 on error (see error()).
+  virtual ptrdiff_t Read(char* buf, size_t n) = 0;
+  const std::string& error() const { return error_; }
+
+ protected:
+  std::string error_;
+};
+
+namespace {
+
+class FdStream : public ByteStream {
+ public:
+  FdStream(int fd, std::atomic<uint64_t>* counter) : fd_(fd), counter_(counter) {}
+  ~FdStream() override { ::close(fd_); }
+  ptrdiff_t Read(char* buf, size_t n) override {
+    for (;;) {
+      const ssize_t r = ::read(fd_, buf, n);
+      if (r >= 0) {
+        counter_->fetch_add(static_cast<uint64_t>(r), std::memory_order_relaxed);
+        return r;
+      }
+      if (errno == EINTR) continue;
+      error_ = std::strerror(errno);
+      return -1;
+    }
+  }
+
+ private:
+  int fd_;
+  std::atomic<uint64_t>* counter_;
+};
+
+class MemoryStream : public ByteStream {
+ public:
+  MemoryStream(const std::string& bytes, std::atomic<uint64_t>* counter)
+      : bytes_(bytes), counter_(counter) {}
+  ptrdiff_t Read(char* buf, size_t n) override {
+    n = std::min(n, bytes_.size() - pos_);
+    std::memcpy(buf, bytes_.data() + pos_, n);
+    pos_ += n;
+    counter_->fetch_add(n, std::memory_order_relaxed);
+    return static_cast<ptrdiff_t>(n);
+  }
+
+ private:
+  const std::string& bytes_;
+  size_t pos_ = 0;
+  std::atomic<uint64_t>* counter_;
+};
+
+constexpr size_t kChunk = 1 << 20;
+
+// gzip (or zlib) data; concatenated gzip members are read one after another.
+class GzipStream : public ByteStream {
+ public:
+  explicit GzipStream(std::unique_ptr<ByteStream> raw) : raw_(std::move(raw)), in_(kChunk) {
+    std::memset(&z_, 0, sizeof(z_));
+    ok_ = inflateInit2(&z_, 15 + 32) == Z_OK;
+  }
+  ~GzipStream() override { inflateEnd(&z_); }
+  ptrdiff_t Read(char* buf, size_t n) override {
+    if (!ok_) {
+      error_ = "cannot start the gzip decoder";
+      return -1;
+    }
+    z_.next_out = reinterpret_cast<Bytef*>(buf);
+    z_.avail_out = static_cast<uInt>(n);
+    while (z_.avail_out == n) {
+      if (z_.avail_in == 0) {
+        if (raw_eof_) {
+          if (in_member_) {
+            error_ = "truncated gzip data";
+            return -1;
+          }
+          return 0;
+        }
+        const ptrdiff_t r = raw_->Read(in_.data(), in_.size());
+        if (r < 0) {
+          error_ = raw_->error();
+          return -1;
+        }
+        if (r == 0) {
+          raw_eof_ = true;
+          continue;
+        }
+        z_.next_in = reinterpret_cast<Bytef*>(in_.data());
+        z_.avail_in = static_cast<uInt>(r);
+      }
+      in_member_ = true;
+      const int rc = inflate(&z_, Z_NO_FLUSH);
+      if (rc == Z_STREAM_END) {
+        in_member_ = false;
+        inflateReset(&z_);
+      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        error_ = std::string("corrupt gzip data: ") + (z_.msg ? z_.msg : "inflate failed");
+        return -1;
+      }
+    }
+    return static_cast<ptrdiff_t>(n - z_.avail_out);
+  }
+
+ private:
+  std::unique_ptr<ByteStream> raw_;
+  std::vector<char> in_;
+  z_stream z_;
+  bool ok_ = false;
+  bool raw_eof_ = false;
+  bool in_member_ = false;
+};
+
+class ZstdStream : public ByteStream {
+ public:
+  explicit ZstdStream(std::unique_ptr<ByteStream> raw)
+      : raw_(std::move(raw)), in_(ZSTD_DStreamInSize()), dctx_(ZSTD_createDCtx()) {}
+  ~ZstdStream() override { ZSTD_freeDCtx(dctx_); }
+  ptrdiff_t Read(char* buf, size_t n) override {
+    ZSTD_outBuffer out{buf, n, 0};
+    while (out.pos == 0) {
+      if (in_buf_.pos == in_buf_.size) {
+        if (raw_eof_) {
+          if (pending_ != 0) {
+            error_ = "truncated zstd data";
+            return -1;
+          }
+          return 0;
+        }
+        const ptrdiff_t r = raw_->Read(in_.data(), in_.size());
+        if (r < 0) {
+          error_ = raw_->error();
+          return -1;
+        }
+        if (r == 0) {
+          raw_eof_ = true;
+          continue;
+        }
+        in_buf_ = {in_.data(), static_cast<size_t>(r), 0};
+      }
+      pending_ = ZSTD_decompressStream(dctx_, &out, &in_buf_);
+      if (ZSTD_isError(pending_)) {
+        error_ = std::string("corrupt zstd data: ") + ZSTD_getErrorName(pending_);
+        return -1;
+      }
+    }
+    return static_cast<ptrdiff_t>(out.pos);
+  }
+
+ private:
+  std::unique_ptr<ByteStream> raw_;
+  std::vector<char> in_;
+  ZSTD_inBuffer in_buf_{nullptr, 0, 0};
+  ZSTD_DCtx* dctx_;
+  size_t pending_ = 0;
+  bool raw_eof_ = false;
+};
+
+bool HasSuffix(const std::string& s, const char* suffix) {
+  const size_t n = std::strlen(suffix);
+  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+
+bool IsJsonlName(const std::string& name) {
+  return HasSuffix(name, ".jsonl") || HasSuffix(name, ".jsonl.gz") ||
+         HasSuffix(name, ".jsonl.zst") || HasSuffix(name, ".ndjson");
+}
+
+enum class Codec { kNone, kGzip, kZstd };
+
+Codec SniffCodec(const unsigned char* p, size_t n) {
+  if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) return Codec::kGzip;
+  if (n >= 4 && p[0] == 0x28 && p[1] == 0xb5 && p[2] == 0x2f && p[3] == 0xfd) return Codec::kZstd;
+  return Codec::kNone;
+}
+
+std::unique_ptr<ByteStream> Decoding(std::unique_ptr<ByteStream> raw, Codec codec) {
+  switch (codec) {
+    case Codec::kGzip: return std::make_unique<GzipStream>(std::move(raw));
+    case Codec::kZstd: return std::make_unique<ZstdStream>(std::move(raw));
+    case Codec::kNone: break;
+  }
+  return raw;
+}
+
+}  // namespace
+
+// ---- InputSet -----------------------------------------------------------------
+
+InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat format,
+                          std::vector<std::string>* errors) {
+  InputSet set;
+  auto is_jsonl = [&](const std::string& name) {
+    return format == InputFormat::kJsonl || (format == InputFormat::kAuto && IsJsonlName(name));
+  };
+  bool stdin_read = false;
+  for (const std::string& arg : args) {
+    if (arg == "-") {
+      if (!stdin_read) {
+        stdin_read = true;
+        char buf[1 << 16];
+        for (;;) {
+          const ssize_t r = ::read(0, buf, sizeof(buf));
+          if (r > 0) set.stdin_->append(buf, static_cast<size_t>(r));
+          else if (r == 0 || errno != EINTR) break;
+        }
+      }
+      set.sources_.push_back({"-", "-", format == InputFormat::kJsonl, set.stdin_->size()});
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status st = fs::status(arg, ec);
+    if (ec || !fs::exists(st)) {
+      errors->push_back(arg + ": cannot read: " + (ec ? ec.message() : "no such file or directory"));
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      const uint64_t size = fs::is_regular_file(st) ? fs::file_size(arg, ec) : 0;
+      set.sources_.push_back({arg, arg, is_jsonl(arg), ec ? 0 : size});
+      continue;
+    }
+    std::vector<Source> found;
+    fs::recursive_directory_iterator it(arg, fs::directory_options::follow_directory_symlink, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code fec;
+      if (!it->is_regular_file(fec)) continue;
+      const std::string path = it->path().string();
+      const std::string name = it->path().filename().string();
+      if (!HasSuffix(name, ".txt") && !IsJsonlName(name)) continue;
+      const std::string rel = it->path().lexically_relative(arg).generic_string();
+      found.push_back({path, rel, is_jsonl(name), it->file_size(fec)});
+    }
+    if (ec) errors->push_back(arg + ": cannot list directory: " + ec.message());
+    std::sort(found.begin(), found.end(),
+              [](const Source& a, const Source& b) { return a.id < b.id; });
+    for (auto& s : found) set.sources_.push_back(std::move(s));
+  }
+  return set;
+}
+
+uint64_t InputSet::total_bytes() const {
+  uint64_t total = 0;
+  for (const auto& s : sources_) total += s.size;
+  return total;
+}
+
+// ---- RecordReader --------------------------------------------------------------
+
+RecordReader::RecordReader(const InputSet& inputs) : inputs_(inputs) {}
+RecordReader::~RecordReader() = default;
+
+namespace {
+
+std::string ErrnoMessage(const std::string& path) {
+  return path + ": cannot read: " + std::strerror(errno);
+}
+
+}  // namespace
+
+// Opens the next source. A text file becomes one record at once; a JSONL file
+// becomes the current stream. Returns false when no source is left.
+bool RecordReader::OpenNext(std::vector<Record>* batch) {
+  if (next_source_ >= inputs_.sources().size()) return false;
+  const uint32_t index = static_cast<uint32_t>(next_source_++);
+  const Source& src = inputs_.sources()[index];
+  std::unique_ptr<ByteStream> raw;
+  Codec codec = Codec::kNone;
+  if (src.path == "-") {
+    const std::string& bytes = inputs_.stdin_bytes();
+    codec = SniffCodec(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    raw = std::make_unique<MemoryStream>(bytes, &bytes_read_);
+  } else {
+    const int fd = ::open(src.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      batch->push_back({Record::kError, index, 0, ErrnoMessage(src.path)});
+      return true;
+    }
+    unsigned char magic[4] = {0, 0, 0, 0};
+    const ssize_t m = ::pread(fd, magic, sizeof(magic), 0);
+    if (m < 0) {
+      batch->push_back({Record::kError, index, 0, ErrnoMessage(src.path)});
+      ::close(fd);
+      return true;
+    }
+    codec = SniffCodec(magic, static_cast<size_t>(m));
+    raw = std::make_unique<FdStream>(fd, &bytes_read_);
+  }
+  if (!src.jsonl) {
+    // Compressed text files are decoded too; the document is the whole file.
+    std::unique_ptr<ByteStream> s = Decoding(std::move(raw), codec);
+    Record rec{Record::kText, index, 0, {}};
+    rec.bytes.reserve(src.size);
+    std::vector<char> chunk(kChunk);
+    for (;;) {
+      const ptrdiff_t r = s->Read(chunk.data(), chunk.size());
+      if (r < 0) {
+        batch->push_back({Record::kError, index, 0, src.path + ": cannot read: " + s->error()});
+        return true;
+      }
+      if (r == 0) break;
+      rec.bytes.append(chunk.data(), static_cast<size_t>(r));
+    }
+    batch->push_back(std::move(rec));
+    return true;
+  }
+  stream_ = Decoding(std::move(raw), codec);
+  current_ = index;
+  line_ = 0;
+  buf_.clear();
+  pos_ = 0;
+  eof_ = false;
+  return true;
+}
+
+// The next line of the current JSONL stream, without '\n' (and '\r').
+bool RecordReader::ReadLine(std::string* line, std::string* error) {
+  for (;;) {
+    const size_t nl = buf_.find('\n', pos_);
+    if (nl != std::string::npos || (eof_ && pos_ < buf_.size())) {
+      const size_t end = nl == std::string::npos ? buf_.size() : nl;
+      size_t len = end - pos_;
+      if (len > 0 && buf_[pos_ + len - 1] == '\r') --len;
+      line->assign(buf_, pos_, len);
+      pos_ = nl == std::string::npos ? buf_.size() : nl + 1;
+      ++line_;
+      return true;
+    }
+    if (eof_) return false;
+    if (pos_ > 0) {
+      buf_.erase(0, pos_);
+      pos_ = 0;
+    }
+    const size_t old = buf_.size();
+    buf_.resize(old + kChunk);
+    const ptrdiff_t r = stream_->Read(buf_.data() + old, kChunk);
+    if (r < 0) {
+      buf_.resize(old);
+      *error = stream_->error();
+      return false;
+    }
+    buf_.resize(old + static_cast<size_t>(r));
+    if (r == 0) eof_ = true;
+  }
+}
+
+bool RecordReader::Next(std::vector<Record>* batch, size_t max_records, size_t max_bytes) {
+  batch->clear();
+  size_t bytes = 0;
+  std::string line;
+  while (batch->size() < max_records && bytes < max_bytes) {
+    if (!stream_) {
+      if (!OpenNext(batch)) break;
+      if (!batch->empty()) bytes += batch->back().bytes.size();
+      continue;
+    }
+    std::string error;
+    if (!ReadLine(&line, &error)) {
+      if (!error.empty()) {
+        const Source& src = inputs_.sources()[current_];
+        batch->push_back({Record::kError, current_, line_ + 1,
+                          src.path + ":" + std::to_string(line_ + 1) + ": cannot read: " + error +
+                              " (the rest of the file is skipped)"});
+      }
+      stream_.reset();
+      continue;
+    }
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
+    bytes += line.size();
+    batch->push_back({Record::kJson, current_, line_, std::move(line)});
+    line.clear();
+  }
+  return !batch->empty();
+}
+
+}  // namespace bhcli

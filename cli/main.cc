@@ -1,0 +1,558 @@
+// The boilerhash command: clean, sign and dedup extracted web text.
+//
+// Every command streams its inputs in batches: a reader thread fetches the
+// next batch while a pool of workers processes the current one, and results
+// are written in input order, so the output is the same for any --threads.
+// Exit status: 0 all went well; 1 some input was skipped (reported on stderr);
+// 2 bad usage or nothing could run.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <future>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "boilerhash/boilerhash.hpp"
+#include "boilerhash/classifier.h"
+#if BOILERHASH_CLI_HAVE_CLASSIFIER
+#include "boilerhash/corpus_stats.h"
+#endif
+#include "input.h"
+#include "json_out.h"
+#include "process.h"
+#include "progress.h"
+#include "worker_pool.h"
+
+namespace bhcli {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSkipped = 1;
+constexpr int kExitUsage = 2;
+
+struct CommonOptions {
+  std::vector<std::string> inputs;
+  unsigned threads = 0;
+  std::string text_field = "text";
+  std::string id_field = "id";
+  std::string format = "auto";
+  bool no_corpus_stats = false;
+  bool no_clean = false;
+  bool quiet = false;
+};
+
+void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning) {
+  cmd->add_option("inputs", o->inputs,
+                  "Files, directories (recursively *.txt, *.jsonl[.gz|.zst]) or - for stdin")
+      ->required();
+  cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--text-field", o->text_field, "JSONL field holding the text")
+      ->capture_default_str();
+  cmd->add_option("--id-field", o->id_field, "JSONL field holding the id (else FILE:LINE)")
+      ->capture_default_str();
+  cmd->add_option("--format", o->format,
+                  "Input format: auto (JSONL for *.jsonl*, else text), text or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
+      ->capture_default_str();
+  cmd->add_flag("--quiet,-q", o->quiet, "No progress bar");
+  if (cleaning) {
+    cmd->add_flag("--no-corpus-stats", o->no_corpus_stats,
+                  "Skip the corpus pass that counts lines repeated across documents");
+  }
+}
+
+// ---- the streaming driver ---------------------------------------------------------
+
+struct Counts {
+  uint64_t documents = 0;  // processed
+  uint64_t skipped = 0;    // records or files that could not be read
+  uint64_t bytes = 0;      // document bytes before cleaning
+  uint64_t repaired = 0;   // documents with invalid UTF-8 repaired
+};
+
+class Driver {
+ public:
+  Driver(const CommonOptions& o, const InputSet& inputs)
+      : inputs_(inputs),
+        pool_(o.threads != 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency())),
+        progress_allowed_(!o.quiet) {}
+
+  unsigned threads() const { return pool_.threads(); }
+
+  // Runs every record through ProcessRecord; calls emit in input order.
+  Counts Run(const ProcessConfig& config, const std::function<void(Document&)>& emit) {
+    Counts counts;
+    std::vector<Document> docs;
+    ForEachBatch("processing", [&](std::vector<Record>& batch) {
+      docs.resize(batch.size());
+      pool_.ParallelFor(batch.size(),
+                        [&](size_t i) { ProcessRecord(batch[i], inputs_, config, &docs[i]); });
+      for (Document& d : docs) {
+        if (!d.ok) {
+          std::fprintf(stderr, "boilerhash: %s\n", d.error.c_str());
+          ++counts.skipped;
+          continue;
+        }
+        ++counts.documents;
+        counts.bytes += d.bytes;
+        if (d.utf8_repairs > 0) ++counts.repaired;
+        emit(d);
+      }
+      return counts.documents;
+    });
+    return counts;
+  }
+
+#if BOILERHASH_CLI_HAVE_CLASSIFIER
+  // The corpus pass: documents per normalized line. Line hashes are computed
+  // in parallel and added in input order, so the table (pruning included)
+  // is the same for every thread count.
+  std::unique_ptr<boilerhash::LineFrequencyTable> CorpusPass(const ProcessConfig& config) {
+    auto table = std::make_unique<boilerhash::LineFrequencyTable>();
+    std::vector<std::vector<uint64_t>> hashes;
+    std::vector<uint8_t> ok;
+    uint64_t documents = 0;
+    ForEachBatch("line statistics", [&](std::vector<Record>& batch) {
+      hashes.resize(batch.size());
+      ok.resize(batch.size());
+      pool_.ParallelFor(batch.size(),
+                        [&](size_t i) { ok[i] = RecordLineHashes(batch[i], config, &hashes[i]); });
+      for (size_t i = 0; i < batch.size(); ++i) {
+        if (!ok[i]) continue;
+        table->AddLineHashes(hashes[i].data(), hashes[i].size());
+        ++documents;
+      }
+      return documents;
+    });
+    return table;
+  }
+#endif
+
+ private:
+  // Reads batches on a helper thread, one batch ahead of the workers.
+  void ForEachBatch(const char* label,
+                    const std::function<uint64_t(std::vector<Record>&)>& body) {
+    RecordReader reader(inputs_);
+    Progress progress(progress_allowed_, label, inputs_.total_bytes());
+    const size_t max_records = 1024 * pool_.threads();
+    const size_t max_bytes = size_t{16} << 20;
+    std::vector<Record> current, next;
+    bool have = reader.Next(&current, max_records, max_bytes);
+    while (have) {
+      auto ahead = std::async(std::launch::async,
+                              [&] { return reader.Next(&next, max_records, max_bytes); });
+      const uint64_t done = body(current);
+      progress.Update(done, reader.bytes_read());
+      have = ahead.get();
+      std::swap(current, next);
+    }
+    progress.Finish();
+  }
+
+  const InputSet& inputs_;
+  WorkerPool pool_;
+  bool progress_allowed_;
+};
+
+// Common set-up: expands the inputs and loads the model when cleaning.
+struct Setup {
+  InputSet inputs;
+  std::unique_ptr<boilerhash::BoilerplateModel> model;
+  std::unique_ptr<Driver> driver;
+  ProcessConfig config;
+  uint64_t input_errors = 0;
+#if BOILERHASH_CLI_HAVE_CLASSIFIER
+  std::unique_ptr<boilerhash::LineFrequencyTable> corpus;
+#endif
+};
+
+bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, Setup* s) {
+  const InputFormat format = o.format == "jsonl"  ? InputFormat::kJsonl
+                             : o.format == "text" ? InputFormat::kText
+                                                  : InputFormat::kAuto;
+  std::vector<std::string> errors;
+  s->inputs = InputSet::Expand(o.inputs, format, &errors);
+  for (const auto& e : errors) std::fprintf(stderr, "boilerhash: %s\n", e.c_str());
+  s->input_errors = errors.size();
+  s->config.text_field = o.text_field;
+  s->config.id_field = o.id_field;
+  s->config.clean = clean;
+  if (clean) {
+    std::string error;
+    s->model = LoadDefaultModel(&error);
+    if (!s->model) {
+      if (HaveClassifier()) {
+        std::fprintf(stderr, "boilerhash: cannot load the boilerplate model: %s\n", error.c_str());
+        return false;
+      }
+      s->config.clean = false;  // a build without the classifier: text passes through
+    }
+    s->config.model = s->model.get();
+  }
+  s->driver = std::make_unique<Driver>(o, s->inputs);
+#if BOILERHASH_CLI_HAVE_CLASSIFIER
+  // Cross-document line counts only mean something with several documents.
+  const bool several = s->inputs.sources().size() > 1 ||
+                       (!s->inputs.sources().empty() && s->inputs.sources()[0].jsonl);
+  if (s->config.clean && corpus_stats && several) {
+    s->corpus = s->driver->CorpusPass(s->config);
+    if (s->corpus->documents() > 1) s->config.corpus = s->corpus.get();
+  }
+#else
+  (void)corpus_stats;
+#endif
+  return true;
+}
+
+int ExitStatus(const Setup& s, const Counts& c) {
+  return (c.skipped > 0 || s.input_errors > 0) ? kExitSkipped : kExitOk;
+}
+
+// ---- clean ----------------------------------------------------------------------
+
+int RunClean(const CommonOptions& o, bool explain) {
+  Setup s;
+  if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, &s)) return kExitUsage;
+  s.config.explain = explain;
+  s.config.keep_cleaned = !explain;
+  // One plain-text document prints as text; anything else as JSONL (or, with
+  // --explain, as rows under a "# id" line per document).
+  const bool single = s.inputs.sources().size() == 1 && !s.inputs.sources()[0].jsonl;
+  std::string out;
+  const Counts c = s.driver->Run(s.config, [&](Document& d) {
+    if (explain) {
+      if (!single) {
+        out += "# ";
+        out += d.id;
+        out += '\n';
+      }
+      out += d.explain;
+    } else if (single) {
+      out += d.cleaned;
+      if (!d.cleaned.empty() && d.cleaned.back() != '\n') out += '\n';
+    } else {
+      out += "{\"id\":";
+      AppendJsonString(&out, d.id);
+      out += ",\"text\":";
+      AppendJsonString(&out, d.cleaned);
+      out += ",\"lines\":";
+      AppendNumber(&out, d.lines);
+      out += ",\"boilerplate_lines\":";
+      AppendNumber(&out, d.boilerplate_lines);
+      out += "}\n";
+    }
+    FlushIfLarge(&out);
+  });
+  FlushIfLarge(&out, true);
+  return ExitStatus(s, c);
+}
+
+// ---- sign -----------------------------------------------------------------------
+
+struct SignFlags {
+  std::string algo = "minhash";
+  uint32_t k = 128;
+  uint32_t ngram = 5;
+};
+
+int RunSign(const CommonOptions& o, const SignFlags& f) {
+  Setup s;
+  if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, &s)) return kExitUsage;
+  boilerhash::SignOptions so;
+  so.minhash.k = f.k;
+  so.shingle.n = f.ngram;
+  const boilerhash::Signer signer(so);
+  s.config.signer = &signer;
+  const bool minhash = f.algo == "minhash";
+  std::string out;
+  const Counts c = s.driver->Run(s.config, [&](Document& d) {
+    out += "{\"id\":";
+    AppendJsonString(&out, d.id);
+    if (minhash) {
+      out += ",\"minhash\":[";
+      for (size_t i = 0; i < d.sig.minhash.size(); ++i) {
+        if (i) out += ',';
+        AppendNumber(&out, d.sig.minhash[i]);
+      }
+      out += "]}\n";
+    } else {
+      out += ",\"simhash\":\"";
+      AppendHex64(&out, d.sig.simhash);
+      out += "\"}\n";
+    }
+    FlushIfLarge(&out);
+  });
+  FlushIfLarge(&out, true);
+  return ExitStatus(s, c);
+}
+
+// ---- dedup ----------------------------------------------------------------------
+
+struct DedupFlags {
+  double threshold = 0.8;
+  std::string measure = "jaccard";
+  uint32_t bands = 0;
+  uint32_t rows = 0;
+  uint32_t k = 128;
+  uint32_t ngram = 5;
+  uint32_t min_words = 10;
+  bool exact_verify = false;
+  bool summary = false;
+  bool stats = false;
+};
+
+std::string HumanBytes(double b) {
+  char buf[32];
+  const char* units[] = {"B", "kB", "MB", "GB", "TB"};
+  int u = 0;
+  while (b >= 1000 && u < 4) {
+    b /= 1000;
+    ++u;
+  }
+  std::snprintf(buf, sizeof(buf), u == 0 ? "%.0f %s" : "%.1f %s", b, units[u]);
+  return buf;
+}
+
+long PeakRssKb() {
+  struct rusage ru {};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+int RunDedup(const CommonOptions& o, const DedupFlags& f) {
+  const auto start = std::chrono::steady_clock::now();
+  if (f.k == 0 || f.ngram == 0 || !(f.threshold > 0 && f.threshold <= 1)) {
+    std::fprintf(stderr, "boilerhash dedup: --k, --ngram must be positive and --threshold in (0, 1]\n");
+    return kExitUsage;
+  }
+  if ((f.bands == 0) != (f.rows == 0) || uint64_t{f.bands} * f.rows > f.k) {
+    std::fprintf(stderr, "boilerhash dedup: give --bands and --rows together, with bands*rows <= k (%u)\n",
+                 f.k);
+    return kExitUsage;
+  }
+  Setup s;
+  if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, &s)) return kExitUsage;
+  boilerhash::SignOptions so;
+  so.minhash.k = f.k;
+  so.shingle.n = f.ngram;
+  so.keep_shingle_set = f.exact_verify;
+  const boilerhash::Signer signer(so);
+  s.config.signer = &signer;
+
+  // What clustering needs, kept per document: 4k bytes of signature and a few
+  // counters (plus the shingle set with --exact-verify).
+  std::vector<std::string> ids;
+  std::vector<uint32_t> sigs;
+  std::vector<std::vector<uint64_t>> sets;
+  std::vector<size_t> set_size, lines, removed;
+  std::vector<uint8_t> near_empty;
+  const Counts c = s.driver->Run(s.config, [&](Document& d) {
+    ids.push_back(std::move(d.id));
+    const bool empty = d.sig.words < f.min_words;
+    near_empty.push_back(empty);
+    if (empty) sigs.insert(sigs.end(), f.k, boilerhash::kEmptySlot);  // never merged
+    else sigs.insert(sigs.end(), d.sig.minhash.begin(), d.sig.minhash.end());
+    if (f.exact_verify) sets.push_back(std::move(d.sig.shingle_set));
+    set_size.push_back(d.sig.distinct_shingles);
+    lines.push_back(d.lines);
+    removed.push_back(d.boilerplate_lines);
+  });
+  const size_t n = ids.size();
+  std::vector<boilerhash::DocumentSketch> sketches(n);
+  for (size_t i = 0; i < n; ++i) {
+    sketches[i].minhash = std::span<const uint32_t>(sigs.data() + i * f.k, f.k);
+    if (f.exact_verify) sketches[i].shingle_set = sets[i];
+    sketches[i].set_size = set_size[i];
+  }
+  boilerhash::ClusterOptions co;
+  co.threshold = f.threshold;
+  co.measure = f.measure == "containment" ? boilerhash::Measure::kContainment
+                                          : boilerhash::Measure::kJaccard;
+  co.lsh = {f.bands, f.rows};
+  if (co.lsh.bands == 0) {
+    // Recall first: a missed pair is lost for good, while a candidate costs
+    // only k slot comparisons to reject, so weigh false negatives 19:1
+    // (k = 128, t = 0.8: 16 bands x 8 rows, P(candidate | J = 0.8) = 0.95,
+    // against datasketch's equal weights' 9 x 13 with 0.40).
+    co.lsh = boilerhash::OptimalLshParams(f.threshold, f.k, 0.05, 0.95);
+  }
+  co.exact_verify = f.exact_verify;
+  const boilerhash::ClusterResult r = boilerhash::ClusterNearDuplicates(sketches, co);
+
+  size_t clusters = 0, duplicates = 0, empties = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (r.representative[i] == i) ++clusters;
+    else ++duplicates;
+    empties += near_empty[i];
+  }
+  std::string out;
+  if (!f.summary) {
+    for (size_t i = 0; i < n; ++i) {
+      out += "{\"id\":";
+      AppendJsonString(&out, ids[i]);
+      out += ",\"cluster\":";
+      AppendJsonString(&out, ids[r.representative[i]]);
+      out += r.representative[i] == i ? ",\"duplicate\":false" : ",\"duplicate\":true";
+      out += ",\"similarity\":";
+      AppendDouble(&out, r.similarity[i]);
+      out += ",\"boilerplate_lines\":";
+      AppendNumber(&out, removed[i]);
+      if (near_empty[i]) out += ",\"near_empty\":true";
+      out += "}\n";
+      FlushIfLarge(&out);
+    }
+  } else {
+    // The readable report: clusters with more than one member first (in order
+    // of their representative), then the documents left alone.
+    char line[512];
+    std::snprintf(line, sizeof(line),
+                  "%zu documents, %zu clusters, %zu duplicates (%s >= %g on word %u-grams, "
+                  "boilerplate %s)\n",
+                  n, clusters, duplicates, f.measure.c_str(), f.threshold, f.ngram,
+                  s.config.clean ? "removed" : "kept");
+    out += line;
+    std::map<uint32_t, std::vector<uint32_t>> members;
+    for (uint32_t i = 0; i < n; ++i) members[r.representative[i]].push_back(i);
+    size_t width = 8;
+    for (const auto& id : ids) width = std::max(width, id.size());
+    auto row = [&](uint32_t i, const char* tag) {
+      std::string sim = tag;
+      if (sim.empty()) {
+        char b[32];
+        std::snprintf(b, sizeof(b), "similarity %.2f", r.similarity[i]);
+        sim = b;
+      }
+      std::snprintf(line, sizeof(line), "  %-*s  %-16s  %zu of %zu lines removed%s\n",
+                    static_cast<int>(width), ids[i].c_str(), sim.c_str(), removed[i], lines[i],
+                    near_empty[i] ? " (near-empty after cleaning)" : "");
+      out += line;
+    };
+    size_t number = 0;
+    for (const auto& [rep, m] : members) {
+      if (m.size() < 2) continue;
+      std::snprintf(line, sizeof(line), "\ncluster %zu (%zu documents):\n", ++number, m.size());
+      out += line;
+      for (uint32_t i : m) row(i, i == rep ? "representative" : "");
+    }
+    bool header = false;
+    for (const auto& [rep, m] : members) {
+      if (m.size() != 1) continue;
+      if (!header) out += "\nno near-duplicate:\n";
+      header = true;
+      row(rep, near_empty[rep] ? "near-empty" : "unique");
+    }
+  }
+  FlushIfLarge(&out, true);
+
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::fprintf(stderr,
+               "boilerhash dedup: %zu documents, %zu clusters, %zu duplicates, %zu near-empty, "
+               "%llu skipped; %s in %.2f s (%.1f MB/s, %u threads, %s)\n",
+               n, clusters, duplicates, empties, static_cast<unsigned long long>(c.skipped),
+               HumanBytes(static_cast<double>(c.bytes)).c_str(), secs, c.bytes / 1e6 / secs,
+               s.driver->threads(), boilerhash::ActiveTarget().c_str());
+  if (f.stats) {
+    // Index bytes per document: the signatures the command keeps plus the LSH
+    // tables of the index type a caller would keep for later queries.
+    size_t index_bytes = 0;
+    const boilerhash::LshParams p = co.lsh;
+    if (co.measure == boilerhash::Measure::kJaccard) {
+      boilerhash::LshIndex index(p, f.k);
+      for (uint32_t i = 0; i < n; ++i)
+        if (!near_empty[i]) index.Insert(i, sketches[i].minhash);
+      index_bytes = index.MemoryBytes();
+    } else {
+      boilerhash::ContainmentIndex index(f.k);
+      for (uint32_t i = 0; i < n; ++i)
+        if (!near_empty[i]) index.Insert(i, sketches[i].minhash, set_size[i]);
+      index_bytes = index.MemoryBytes();
+    }
+    const double per = n ? 1.0 / static_cast<double>(n) : 0.0;
+    std::fprintf(stderr,
+                 "boilerhash dedup stats: bands %u x rows %u; signature %u bytes/doc, LSH index "
+                 "%.0f bytes/doc; %zu candidate pairs, %zu verified; %llu docs with repaired "
+                 "UTF-8; peak RSS %ld MB\n",
+                 p.bands, p.rows, f.k * 4u, static_cast<double>(index_bytes) * per,
+                 r.candidate_pairs, r.verified_pairs, static_cast<unsigned long long>(c.repaired),
+                 PeakRssKb() / 1024);
+  }
+  return ExitStatus(s, c);
+}
+
+}  // namespace
+}  // namespace bhcli
+
+int main(int argc, char** argv) {
+  using namespace bhcli;
+  CLI::App app{"boilerhash: remove boilerplate from extracted web text and find near-duplicates"};
+  app.footer(
+      "Exit status: 0 success; 1 some input was skipped (each reported on stderr); 2 usage error.\n"
+      "Run `boilerhash COMMAND --help` for a command's options.\n");
+  app.set_version_flag("--version,-V",
+                       std::string("boilerhash ") + boilerhash::kVersionString +
+                           " (signature format " + std::to_string(boilerhash::kSignatureFormatVersion) +
+                           ", SIMD target " + boilerhash::ActiveTarget() + ")");
+  app.require_subcommand(1);
+
+  CommonOptions common;
+  bool explain = false;
+  CLI::App* clean = app.add_subcommand("clean", "Print the text without its boilerplate lines");
+  AddCommonOptions(clean, &common, true);
+  clean->add_flag("--explain", explain,
+                  "One row per input line: number, label, reasons, text (tab-separated)");
+
+  SignFlags sf;
+  CLI::App* sign = app.add_subcommand("sign", "Print one signature (JSON) per document");
+  AddCommonOptions(sign, &common, true);
+  sign->add_option("--algo", sf.algo, "minhash or simhash")
+      ->check(CLI::IsMember({"minhash", "simhash"}))
+      ->capture_default_str();
+  sign->add_option("--k", sf.k, "MinHash permutations")->check(CLI::Range(1u, 4096u))->capture_default_str();
+  sign->add_option("--ngram", sf.ngram, "Words per shingle")->check(CLI::Range(1u, 64u))->capture_default_str();
+  sign->add_flag("--no-clean", common.no_clean, "Sign the raw text (keep boilerplate)");
+
+  DedupFlags df;
+  CLI::App* dedup = app.add_subcommand(
+      "dedup", "Cluster near-duplicate documents; one JSON object per document on stdout");
+  AddCommonOptions(dedup, &common, true);
+  dedup->add_option("--threshold", df.threshold, "Similarity threshold")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  dedup->add_option("--measure", df.measure, "jaccard, or containment of the smaller document")
+      ->check(CLI::IsMember({"jaccard", "containment"}))
+      ->capture_default_str();
+  dedup->add_option("--bands", df.bands,
+                    "LSH bands (default: minimise 0.05 x false-positive + 0.95 x false-negative area)");
+  dedup->add_option("--rows", df.rows, "LSH rows per band (with --bands)");
+  dedup->add_option("--k", df.k, "MinHash permutations")->check(CLI::Range(1u, 4096u))->capture_default_str();
+  dedup->add_option("--ngram", df.ngram, "Words per shingle")->check(CLI::Range(1u, 64u))->capture_default_str();
+  dedup->add_option("--min-words", df.min_words,
+                    "Documents with fewer words after cleaning are near-empty: reported, never merged")
+      ->capture_default_str();
+  dedup->add_flag("--no-clean", common.no_clean, "Keep boilerplate (hash the raw text)");
+  dedup->add_flag("--exact-verify", df.exact_verify,
+                  "Verify candidates with exact shingle-set similarity (more memory)");
+  dedup->add_flag("--summary", df.summary,
+                  "Print a readable report (clusters, lines removed per document) instead of JSON");
+  dedup->add_flag("--stats", df.stats, "Also print index bytes per document and peak memory");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (clean->parsed()) return RunClean(common, explain);
+  if (sign->parsed()) return RunSign(common, sf);
+  return RunDedup(common, df);
+}

@@ -1,0 +1,193 @@
+#include "process.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+
+#include "boilerhash/utf8.h"
+#if BOILERHASH_CLI_HAVE_CLASSIFIER
+#include "boilerhash/classifier.h"
+#include "boilerhash/corpus_stats.h"
+#endif
+
+namespace bhcli {
+
+namespace {
+
+// The document text and id of a JSONL record, repaired to valid UTF-8.
+// simdjson rejects invalid UTF-8, so a record that fails for that reason is
+// repaired first and parsed again: bad bytes are never fatal.
+bool ParseJsonRecord(const Record& record, const ProcessConfig& config, std::string* text,
+                     std::string* id, std::string* error, size_t* repairs) {
+  thread_local simdjson::dom::parser parser;
+  thread_local std::string repaired;
+  simdjson::dom::element root;
+  auto err = parser.parse(record.bytes).get(root);
+  if (err == simdjson::UTF8_ERROR) {
+    *repairs += boilerhash::Utf8Repair(record.bytes, &repaired);
+    err = parser.parse(repaired).get(root);
+  }
+  if (err) {
+    *error = std::string("broken JSON: ") + simdjson::error_message(err);
+    return false;
+  }
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj)) {
+    *error = "the record is not a JSON object";
+    return false;
+  }
+  simdjson::dom::element field;
+  if (obj[config.text_field].get(field)) {
+    *error = "no \"" + config.text_field + "\" field";
+    return false;
+  }
+  std::string_view sv;
+  if (field.get_string().get(sv)) {
+    *error = "the \"" + config.text_field + "\" field is not a string";
+    return false;
+  }
+  text->assign(sv);
+  if (!obj[config.id_field].get(field)) {
+    if (!field.get_string().get(sv)) id->assign(sv);
+    else id->assign(simdjson::minify(field));
+  }
+  return true;
+}
+
+void RepairInPlace(std::string* s, size_t* repairs) {
+  if (boilerhash::Utf8IsValid(*s)) return;
+  std::string fixed;
+  *repairs += boilerhash::Utf8Repair(*s, &fixed);
+  s->swap(fixed);
+}
+
+[[maybe_unused]] size_t CountNonBlankLines(std::string_view text) {
+  size_t n = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(pos, end - pos);
+    if (line.find_first_not_of(" \t\r\f\v") != std::string_view::npos) ++n;
+    pos = end + 1;
+  }
+  return n;
+}
+
+// The document of a record, or false with *error (the record is skipped).
+bool RecordText(const Record& record, const InputSet* inputs, const ProcessConfig& config,
+                std::string* text, std::string* id, std::string* error, size_t* repairs) {
+  if (record.kind == Record::kError) {
+    *error = record.bytes;
+    return false;
+  }
+  if (record.kind == Record::kJson) {
+    if (!ParseJsonRecord(record, config, text, id, error, repairs)) return false;
+  } else {
+    *text = record.bytes;
+  }
+  RepairInPlace(text, repairs);
+  if (inputs != nullptr && id->empty()) {
+    const Source& src = inputs->sources()[record.source];
+    *id = record.kind == Record::kJson ? src.id + ":" + std::to_string(record.line) : src.id;
+  }
+  size_t id_repairs = 0;
+  RepairInPlace(id, &id_repairs);
+  return true;
+}
+
+}  // namespace
+
+void ProcessRecord(const Record& record, const InputSet& inputs, const ProcessConfig& config,
+                   Document* doc) {
+  *doc = Document{};
+  thread_local std::string text;
+  text.clear();
+  if (!RecordText(record, &inputs, config, &text, &doc->id, &doc->error, &doc->utf8_repairs)) {
+    if (record.kind == Record::kJson) {
+      const Source& src = inputs.sources()[record.source];
+      doc->error = src.path + ":" + std::to_string(record.line) + ": " + doc->error +
+                   " (record skipped)";
+    }
+    return;
+  }
+  doc->ok = true;
+  doc->bytes = text.size();
+  std::string_view body = text;
+#if BOILERHASH_CLI_HAVE_CLASSIFIER
+  thread_local boilerhash::ClassifyResult result;
+  if (config.clean && config.model != nullptr) {
+    config.model->Classify(text, &result, config.corpus);
+    doc->lines = result.boilerplate_lines + result.content_lines;
+    doc->boilerplate_lines = result.boilerplate_lines;
+    if (config.explain) doc->explain = boilerhash::ExplainClassification(text, result);
+    body = result.cleaned;
+  } else {
+    doc->lines = CountNonBlankLines(text);
+  }
+#else
+  // No classifier in this build: every non-blank line is content, and the
+  // cleaned text is those lines joined by '\n', as the classifier's would be.
+  thread_local std::string kept;
+  kept.clear();
+  size_t pos = 0, number = 1;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const bool blank = line.find_first_not_of(" \t\f\v") == std::string_view::npos;
+    if (!blank) {
+      if (doc->lines++ > 0) kept += '\n';
+      kept.append(line);
+    }
+    if (config.explain) {
+      doc->explain += std::to_string(number++) + (blank ? "\tblank\t-\t" : "\tcontent\t-\t");
+      doc->explain.append(line);
+      doc->explain += '\n';
+    }
+    pos = end + 1;
+  }
+  body = kept;
+#endif
+  if (config.keep_cleaned) doc->cleaned.assign(body);
+  if (config.signer != nullptr) config.signer->Sign(body, &doc->sig);
+}
+
+bool RecordLineHashes(const Record& record, const ProcessConfig& config,
+                      std::vector<uint64_t>* hashes) {
+  hashes->clear();
+  thread_local std::string text, id, error;
+  text.clear();
+  size_t repairs = 0;
+  if (!RecordText(record, nullptr, config, &text, &id, &error, &repairs)) return false;
+#if BOILERHASH_CLI_HAVE_CLASSIFIER
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    const uint64_t h = boilerhash::LineHash(std::string_view(text).substr(pos, end - pos));
+    if (h != 0) hashes->push_back(h);
+    pos = end + 1;
+  }
+  std::sort(hashes->begin(), hashes->end());
+  hashes->erase(std::unique(hashes->begin(), hashes->end()), hashes->end());
+#endif
+  return true;
+}
+
+bool HaveClassifier() { return BOILERHASH_CLI_HAVE_CLASSIFIER != 0; }
+
+std::unique_ptr<boilerhash::BoilerplateModel> LoadDefaultModel(std::string* error) {
+#if BOILERHASH_CLI_HAVE_CLASSIFIER
+  boilerhash::Status status;
+  auto model = boilerhash::BoilerplateModel::Default(&status);
+  if (!model) *error = status.message();
+  return model;
+#else
+  *error = "this build has no boilerplate classifier";
+  return nullptr;
+#endif
+}
+
+}  // namespace bhcli

@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Behaviour of the boilerhash command: what a user sees for good and bad input.
+
+Run as: cli_test.py CLI_PATH [unittest arguments, e.g. a test name].
+"""
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CLI = None
+ARTICLES = os.path.join(ROOT, "datasets", "articles")
+
+
+def run(*args, stdin=None):
+    return subprocess.run([CLI] + list(args), input=stdin, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE)
+
+
+def read(path, mode="rb"):
+    with open(path, mode) as f:
+        return f.read()
+
+
+def jsonl(out):
+    return [json.loads(l) for l in out.decode("utf-8").splitlines()]
+
+
+class CliTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="bh_cli_test_")
+        # A small generated corpus with near-duplicates and boilerplate.
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_corpus.py"),
+                        cls.tmp, "--docs", "300", "--words", "120"], check=True,
+                       stderr=subprocess.DEVNULL)
+        cls.corpus = os.path.join(cls.tmp, "corpus.jsonl")
+        # The same without boilerplate: near-duplicates whatever the classifier does.
+        plain = os.path.join(cls.tmp, "plain")
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_corpus.py"),
+                        plain, "--docs", "300", "--words", "120", "--no-boilerplate"],
+                       check=True, stderr=subprocess.DEVNULL)
+        cls.plain = os.path.join(plain, "corpus.jsonl")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def write(self, name, data):
+        path = os.path.join(self.tmp, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return path
+
+    # ---- determinism ----------------------------------------------------------
+    def test_output_identical_for_every_thread_count(self):
+        for cmd in (["dedup"], ["dedup", self.plain], ["sign"], ["sign", "--algo", "simhash"],
+                    ["clean"], ["clean", "--explain"], ["dedup", "--measure", "containment", self.plain]):
+            if cmd[-1] != self.plain:
+                cmd = cmd + [self.corpus]
+            one = run(*cmd, "--threads", "1")
+            self.assertEqual(one.returncode, 0, one.stderr)
+            self.assertGreater(len(one.stdout), 0)
+            for t in ("2", "5"):
+                many = run(*cmd, "--threads", t)
+                self.assertEqual(many.returncode, 0, many.stderr)
+                self.assertEqual(one.stdout, many.stdout, "%s with --threads %s" % (cmd, t))
+
+    def test_dedup_output_fields_and_order(self):
+        r = run("dedup", self.plain)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = jsonl(r.stdout)
+        with open(self.plain, encoding="utf-8") as f:
+            ids = [json.loads(l)["id"] for l in f]
+        self.assertEqual([x["id"] for x in rows], ids)  # input order
+        by_id = {x["id"]: x for x in rows}
+        dups = 0
+        for x in rows:
+            self.assertEqual(set(x) - {"near_empty"},
+                             {"id", "cluster", "duplicate", "similarity", "boilerplate_lines"})
+            rep = by_id[x["cluster"]]
+            self.assertEqual(rep["cluster"], rep["id"])  # the representative leads its cluster
+            self.assertEqual(x["duplicate"], x["cluster"] != x["id"])
+            # A duplicate may reach its representative through another member,
+            # so its own estimate can fall below the threshold, never to 0.
+            self.assertLessEqual(x["similarity"], 1.0)
+            if x["duplicate"]:
+                dups += 1
+                self.assertGreater(x["similarity"], 0.5)
+        self.assertGreater(dups, 0)
+        self.assertIn(b"documents", r.stderr)
+        self.assertIn(b"clusters", r.stderr)
+
+    # ---- inputs ---------------------------------------------------------------
+    def test_directory_ids_are_relative_paths_in_sorted_order(self):
+        d = os.path.join(self.tmp, "tree")
+        self.write("tree/b/two.txt", "second file with some words in it for hashing")
+        self.write("tree/a.txt", "first file with some words in it for hashing today")
+        self.write("tree/ignored.md", "not a text input")
+        r = run("sign", "--no-clean", d)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["a.txt", "b/two.txt"])
+
+    def test_stdin_text_and_jsonl(self):
+        text = read(os.path.join(ARTICLES, "003_d59a720f40c57080.txt"))
+        a = run("sign", "--no-clean", "-", stdin=text)
+        b = run("sign", "--no-clean", os.path.join(ARTICLES, "003_d59a720f40c57080.txt"))
+        self.assertEqual(a.returncode, 0, a.stderr)
+        self.assertEqual(jsonl(a.stdout)[0]["id"], "-")
+        self.assertEqual(jsonl(a.stdout)[0]["minhash"], jsonl(b.stdout)[0]["minhash"])
+        rec = json.dumps({"id": "x1", "text": text.decode("utf-8")}).encode() + b"\n"
+        c = run("sign", "--no-clean", "--format", "jsonl", "-", stdin=rec)
+        self.assertEqual(c.returncode, 0, c.stderr)
+        self.assertEqual(jsonl(c.stdout)[0], {"id": "x1", "minhash": jsonl(b.stdout)[0]["minhash"]})
+
+    def test_compressed_jsonl_reads_like_plain(self):
+        data = read(self.corpus)
+        gz = self.write("c.jsonl.gz", gzip.compress(data))
+        plain = run("dedup", self.corpus)
+        self.assertEqual(run("dedup", gz).stdout, plain.stdout)
+        if shutil.which("zstd"):
+            zst = os.path.join(self.tmp, "c.jsonl.zst")
+            subprocess.run(["zstd", "-q", "-f", self.corpus, "-o", zst], check=True)
+            self.assertEqual(run("dedup", zst).stdout, plain.stdout)
+
+    def test_text_and_id_fields(self):
+        p = self.write("fields.jsonl", '{"url": "u1", "body": "alpha beta gamma delta epsilon zeta"}\n'
+                                       '{"url": 7, "body": "alpha beta gamma delta epsilon zeta"}\n')
+        r = run("sign", "--no-clean", "--text-field", "body", "--id-field", "url", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = jsonl(r.stdout)
+        self.assertEqual([x["id"] for x in rows], ["u1", "7"])
+        self.assertEqual(rows[0]["minhash"], rows[1]["minhash"])
+
+    # ---- bad input ------------------------------------------------------------
+    def test_broken_jsonl_record_is_reported_and_skipped(self):
+        p = self.write("broken.jsonl",
+                       '{"id": "a", "text": "one two three four five six"}\n'
+                       '{"id": "b", "text": "cut off\n'
+                       '{"id": "c", "text": "seven eight nine ten eleven twelve"}\n'
+                       '{"id": "d"}\n'
+                       '[1, 2]\n')
+        r = run("dedup", "--no-clean", p)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["a", "c"])
+        err = r.stderr.decode()
+        self.assertIn(p + ":2:", err)
+        self.assertIn(p + ":4:", err)
+        self.assertIn("no \"text\" field", err)
+        self.assertIn(p + ":5:", err)
+        self.assertIn("3 skipped", err)
+
+    def test_unreadable_files_are_reported_and_skipped(self):
+        good = os.path.join(ARTICLES, "004_868c9a50c98171be.txt")
+        missing = os.path.join(self.tmp, "no_such_file.txt")
+        data = read(self.corpus)
+        truncated = self.write("trunc.jsonl.gz", gzip.compress(data)[: len(data) // 8])
+        args = [missing, good, truncated]
+        if os.geteuid() != 0:  # root reads anything, so only other users can test this
+            locked = self.write("locked.txt", "secret")
+            os.chmod(locked, 0)
+            args.append(locked)
+        r = run("dedup", *args)
+        self.assertEqual(r.returncode, 1)
+        err = r.stderr.decode()
+        self.assertIn(missing + ": cannot read", err)
+        self.assertIn(truncated + ":", err)
+        ids = [x["id"] for x in jsonl(r.stdout)]
+        self.assertIn(good, ids)  # everything else is still processed
+        self.assertGreater(len(ids), 1)  # the records before the truncation too
+
+    def test_invalid_utf8_is_repaired(self):
+        t = self.write("bad_utf8.txt", b"caf\xe9 au lait \xff\xfe and more words to hash here\n")
+        j = self.write("bad_utf8.jsonl", b'{"id": "j\xff", "text": "caf\xe9 au lait and more words here"}\n')
+        for p in (t, j):
+            r = run("sign", "--no-clean", p)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            rows = jsonl(r.stdout)  # valid UTF-8 JSON
+            self.assertEqual(len(rows), 1)
+            self.assertEqual(len(rows[0]["minhash"]), 128)
+        r = run("clean", "--no-corpus-stats", t)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r.stdout.decode("utf-8")  # repaired text is valid UTF-8
+
+    def test_empty_documents_are_near_empty_and_never_merged(self):
+        e1 = self.write("empty/a.txt", "")
+        e2 = self.write("empty/b.txt", " \n\n\t\n")
+        e3 = self.write("empty/c.txt", "Login\n")
+        e4 = self.write("empty/d.txt", "Login\n")
+        r = run("dedup", os.path.dirname(e1))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = jsonl(r.stdout)
+        self.assertEqual(len(rows), 4)
+        for x in rows:
+            self.assertTrue(x.get("near_empty"), x)
+            self.assertFalse(x["duplicate"], x)
+            self.assertEqual(x["cluster"], x["id"])
+        self.assertIn(b"4 near-empty", r.stderr)
+        del e2, e3, e4
+
+    # ---- commands -------------------------------------------------------------
+    def test_help_version_and_usage_errors(self):
+        for args in (["--help"], ["dedup", "--help"], ["sign", "--help"], ["clean", "--help"]):
+            r = run(*args)
+            self.assertEqual(r.returncode, 0, args)
+            self.assertIn(b"Usage", r.stdout)
+        v = run("--version")
+        self.assertEqual(v.returncode, 0)
+        self.assertTrue(v.stdout.startswith(b"boilerhash "))
+        self.assertEqual(run("dedup", "--threshold", "2", self.corpus).returncode, 2)
+        self.assertEqual(run("sign", "--algo", "md5", self.corpus).returncode, 2)
+        self.assertEqual(run("dedup", "--bands", "100", "--rows", "100", self.corpus).returncode, 2)
+        self.assertEqual(run("frobnicate").returncode, 2)
+
+    def test_sign_formats(self):
+        p = os.path.join(ARTICLES, "000_871c6862986da532.txt")
+        m = jsonl(run("sign", "--k", "64", "--ngram", "3", p).stdout)[0]
+        self.assertEqual(len(m["minhash"]), 64)
+        self.assertTrue(all(0 <= v < 2 ** 32 for v in m["minhash"]))
+        s = jsonl(run("sign", "--algo", "simhash", p).stdout)[0]
+        self.assertRegex(s["simhash"], "^[0-9a-f]{16}$")
+
+    def test_clean_explain_rows(self):
+        p = os.path.join(ARTICLES, "000_871c6862986da532.txt")
+        text = read(p).decode("utf-8")
+        r = run("clean", "--explain", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = r.stdout.decode("utf-8").rstrip("\n").split("\n")
+        self.assertEqual(len(rows), len(text.rstrip("\n").split("\n")))
+        for i, row in enumerate(rows):
+            f = row.split("\t", 3)
+            self.assertEqual(len(f), 4, row)
+            self.assertEqual(int(f[0]), i + 1)
+            self.assertIn(f[1], ("content", "boilerplate", "blank"))
+        cleaned = run("clean", p).stdout.decode("utf-8")
+        kept = [row.split("\t", 3)[3] for row in rows if row.split("\t")[1] == "content"]
+        self.assertEqual(cleaned.rstrip("\n"), "\n".join(kept))
+
+    def test_summary_reports_clusters_and_removed_lines(self):
+        r = run("dedup", "--summary", ARTICLES)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = r.stdout.decode()
+        self.assertIn("5 documents", out)
+        for name in os.listdir(ARTICLES):
+            if name.endswith(".txt"):
+                self.assertIn(name, out)
+        self.assertIn("lines removed", out)
+
+
+if __name__ == "__main__":
+    CLI = os.path.abspath(sys.argv.pop(1))
+    unittest.main()

@@ -1,0 +1,41 @@
+// A fixed set of threads that run ParallelFor(n, fn) over indices 0..n-1.
+// The calling thread takes part, so a pool of 1 runs everything inline.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace bhcli {
+
+class WorkerPool {
+ public:
+  explicit WorkerPool(unsigned threads);
+  ~WorkerPool();
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  unsigned threads() const { return static_cast<unsigned>(helpers_.size()) + 1; }
+  // Calls fn(i) once for every i in [0, n), on any thread; returns when all are done.
+  void ParallelFor(size_t n, const std::function<void(size_t)>& fn);
+
+ private:
+  void HelperLoop();
+  void RunShare();
+
+  std::vector<std::thread> helpers_;
+  std::mutex mu_;
+  std::condition_variable work_cv_;
+  std::condition_variable done_cv_;
+  uint64_t generation_ = 0;
+  unsigned busy_ = 0;
+  bool stop_ = false;
+  const std::function<void(size_t)>* fn_ = nullptr;
+  size_t n_ = 0;
+  std::atomic<size_t> next_{0};
+};
+
+}  // namespace bhcli
