@@ -1,0 +1,105 @@
+// The line classifier (BoilerplateModel::Classify with the default English
+// model, with and without a corpus table) on every SIMD target. Invariants:
+// one result per line of SplitLines (labels count = lines count), spans in
+// order inside the document, label counts add up, the cleaned text is the
+// content lines' original bytes joined by '\n' (so a subsequence of the input
+// lines) and equals AppendCleanedText, ExplainClassification has one row per
+// line, and every target gives the same labels, reasons, scores and text.
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "boilerhash/classifier.h"
+#include "boilerhash/corpus_stats.h"
+#include "boilerhash/line_features.h"
+#include "fuzz_util.h"
+
+using namespace boilerhash;
+using boilerhash::fuzz::Escape;
+using boilerhash::fuzz::StringDiff;
+
+namespace {
+const BoilerplateModel& Model() {
+  static const std::unique_ptr<BoilerplateModel> model = [] {
+    Status st;
+    auto m = BoilerplateModel::Default(&st);
+    FUZZ_CHECK(m && st.ok(), "default model: " + st.message());
+    return m;
+  }();
+  return *model;
+}
+
+bool SameResult(const ClassifyResult& a, const ClassifyResult& b, std::string* why) {
+  if (a.lines.size() != b.lines.size()) return *why = "line counts differ", false;
+  for (size_t i = 0; i < a.lines.size(); ++i) {
+    const LineResult& x = a.lines[i];
+    const LineResult& y = b.lines[i];
+    if (x.begin != y.begin || x.end != y.end || x.label != y.label || x.reasons != y.reasons ||
+        x.score != y.score) {
+      *why = "line " + std::to_string(i + 1) + ": label " + LineLabelName(x.label) + "/" +
+             LineLabelName(y.label) + " reasons " + std::to_string(x.reasons) + "/" +
+             std::to_string(y.reasons) + " score " + std::to_string(x.score) + "/" + std::to_string(y.score);
+      return false;
+    }
+  }
+  if (a.cleaned != b.cleaned) return *why = "cleaned: " + StringDiff(a.cleaned, b.cleaned), false;
+  return true;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > fuzz::kMaxTextBytes + 8) return 0;
+  FuzzedDataProvider fdp(data, size);
+  const bool with_corpus = fdp.ConsumeBool();
+  const std::string doc = fdp.ConsumeRemainingBytesAsString();
+  // A corpus where every line of the document appears in 0..4 documents.
+  std::unique_ptr<LineFrequencyTable> corpus;
+  if (with_corpus) {
+    corpus = std::make_unique<LineFrequencyTable>(1024);
+    for (size_t d = 0; d < (size % 5); ++d) corpus->AddDocument(doc);
+  }
+  const BoilerplateModel& model = Model();
+  ClassifyResult first;
+  model.Classify(doc, &first, corpus.get());
+
+  const std::vector<LineSpan> spans = SplitLines(doc);
+  FUZZ_CHECK(first.lines.size() == spans.size(), "labels " + std::to_string(first.lines.size()) +
+                                                     " for " + std::to_string(spans.size()) + " lines");
+  std::string cleaned;
+  size_t content = 0, boiler = 0;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const LineResult& l = first.lines[i];
+    FUZZ_CHECK(l.begin == spans[i].begin && l.end == spans[i].end && l.end <= doc.size(),
+               "span of line " + std::to_string(i + 1));
+    FUZZ_CHECK(l.label == LineLabel::kContent || l.label == LineLabel::kBoilerplate ||
+                   l.label == LineLabel::kBlank, "unknown label");
+    if (l.label == LineLabel::kContent) {
+      if (content++) cleaned += '\n';
+      cleaned.append(doc, l.begin, l.end - l.begin);
+    }
+    boiler += l.label == LineLabel::kBoilerplate;
+  }
+  FUZZ_CHECK(first.cleaned == cleaned, "cleaned text is not the content lines: " + StringDiff(first.cleaned, cleaned));
+  FUZZ_CHECK(first.content_lines == content && first.boilerplate_lines == boiler,
+             "label counts " + std::to_string(first.content_lines) + "/" + std::to_string(first.boilerplate_lines) +
+                 " vs " + std::to_string(content) + "/" + std::to_string(boiler));
+  std::string appended = "x";
+  AppendCleanedText(doc, first, &appended);
+  FUZZ_CHECK(appended.substr(1) == cleaned, "AppendCleanedText differs from cleaned");
+  const std::string explain = ExplainClassification(doc, first);
+  size_t rows = 0;
+  for (char c : explain) rows += c == '\n';
+  if (!explain.empty() && explain.back() != '\n') ++rows;
+  FUZZ_CHECK(rows == spans.size(), "explain rows " + std::to_string(rows) + " for " + std::to_string(spans.size()) + " lines");
+
+  fuzz::ForEachTarget([&](const std::string& target) {
+    ClassifyResult r;
+    r.cleaned = "stale";
+    model.Classify(doc, &r, corpus.get());
+    std::string why;
+    FUZZ_CHECK(SameResult(r, first, &why), "Classify on " + target + " differs: " + why + " doc " + Escape(doc));
+  });
+  return 0;
+}

@@ -1,0 +1,61 @@
+// The corpus line-statistics table: build from documents (with pruning when
+// max_entries is small), Save -> Load -> Save is exact, counts survive the
+// round trip, counts never exceed the number of documents; Load of arbitrary
+// bytes gives an error or a table that round-trips exactly too.
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <string>
+#include <vector>
+
+#include "boilerhash/corpus_stats.h"
+#include "boilerhash/line_features.h"
+#include "fuzz_util.h"
+
+using namespace boilerhash;
+using boilerhash::fuzz::Escape;
+
+namespace {
+void CheckRoundTrip(const LineFrequencyTable& t, const char* what) {
+  const std::string saved = t.Save();
+  LineFrequencyTable back(1);
+  const Status st = LineFrequencyTable::Load(saved, &back);
+  FUZZ_CHECK(st.ok(), std::string(what) + ": Load(Save()) failed: " + st.message());
+  FUZZ_CHECK(back.Save() == saved, std::string(what) + ": Save(Load(Save())) differs");
+  FUZZ_CHECK(back.documents() == t.documents() && back.size() == t.size() &&
+                 back.max_entries() == t.max_entries(),
+             std::string(what) + ": header fields differ after the round trip");
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > fuzz::kMaxTextBytes + 16) return 0;
+  // Any bytes as a stored table: an error, or a table that round-trips.
+  {
+    LineFrequencyTable loaded(1);
+    const Status st = LineFrequencyTable::Load(std::string_view(reinterpret_cast<const char*>(data), size), &loaded);
+    if (st.ok()) CheckRoundTrip(loaded, "loaded from raw input");
+  }
+  FuzzedDataProvider fdp(data, size);
+  const size_t max_entries = fdp.ConsumeIntegralInRange<size_t>(1, 64);
+  const bool fold = fdp.ConsumeBool();
+  LineFrequencyTable a(max_entries), b(max_entries);
+  std::vector<std::string> docs;
+  while (fdp.remaining_bytes() > 0 && docs.size() < 32) {
+    docs.push_back(fdp.ConsumeRandomLengthString(1024));
+    (docs.size() % 2 ? a : b).AddDocument(docs.back());
+  }
+  FUZZ_CHECK(a.size() <= max_entries && b.size() <= max_entries, "table above max_entries");
+  for (const std::string& d : docs) {
+    for (const LineSpan& l : SplitLines(d)) {
+      const std::string_view line = std::string_view(d).substr(l.begin, l.end - l.begin);
+      FUZZ_CHECK(a.CountLine(line) <= a.documents(), "count above documents for " + Escape(line));
+      FUZZ_CHECK(LineHash(line, fold) == LineHash(std::string(line), fold), "LineHash not repeatable");
+    }
+  }
+  CheckRoundTrip(a, "built");
+  a.Merge(b);
+  FUZZ_CHECK(a.documents() == docs.size(), "documents after Merge " + std::to_string(a.documents()));
+  FUZZ_CHECK(a.size() <= max_entries, "merged table above max_entries");
+  CheckRoundTrip(a, "merged");
+  return 0;
+}

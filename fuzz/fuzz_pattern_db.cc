@@ -1,0 +1,67 @@
+// The pattern-file loader: any text must give either a clean error (a null
+// database and a status naming a line) or a working database that scans text
+// and reports matches inside it; BoilerplateModel::FromPatternText agrees.
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "boilerhash/classifier.h"
+#include "boilerhash/line_features.h"
+#include "boilerhash/pattern_db.h"
+#include "fuzz_util.h"
+
+using namespace boilerhash;
+using boilerhash::fuzz::Escape;
+
+namespace {
+struct Matches {
+  size_t patterns;
+  size_t text_size;
+  size_t count = 0;
+  bool bad = false;
+};
+bool OnMatch(void* context, uint32_t pattern, size_t end) {
+  auto* m = static_cast<Matches*>(context);
+  if (pattern >= m->patterns || end > m->text_size) m->bad = true;
+  return ++m->count < 10000;  // a pattern matching everywhere stops early
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // Hyperscan compile time grows with the patterns; small files are enough.
+  if (size > 4096) return 0;
+  FuzzedDataProvider fdp(data, size);
+  const std::string file = fdp.ConsumeRandomLengthString(2048);
+  const std::string text = fdp.ConsumeRemainingBytesAsString();
+
+  std::vector<PatternSpec> specs;
+  const Status parsed = ParsePatternFile(file, &specs);
+  Status st;
+  const std::unique_ptr<PatternDb> db = PatternDb::FromText(file, &st);
+  FUZZ_CHECK((db != nullptr) == st.ok(), "PatternDb::FromText: db and status disagree: " + st.message());
+  if (!parsed.ok()) {
+    FUZZ_CHECK(!db, "a file that does not parse compiled: " + parsed.message() + " file " + Escape(file));
+    FUZZ_CHECK(parsed.message().rfind("line ", 0) == 0, "parse error does not name a line: " + parsed.message());
+  }
+  if (!db) {
+    FUZZ_CHECK(!st.message().empty(), "error without a message for " + Escape(file));
+  } else {
+    FUZZ_CHECK(db->patterns().size() == specs.size(), "pattern count differs from ParsePatternFile");
+    Matches m{db->patterns().size(), text.size()};
+    const Status scan = db->Scan(text, &OnMatch, &m);
+    FUZZ_CHECK(!m.bad, "match outside the text or pattern index out of range for " + Escape(file));
+    (void)scan;
+  }
+  // The classifier's loader must agree with the database's on every file.
+  Status ms;
+  const std::unique_ptr<BoilerplateModel> model = BoilerplateModel::FromPatternText(file, {}, &ms);
+  FUZZ_CHECK((model != nullptr) == ms.ok(), "FromPatternText: model and status disagree: " + ms.message());
+  if (model) {
+    ClassifyResult r;
+    model->Classify(text, &r);
+    FUZZ_CHECK(r.lines.size() == SplitLines(text).size(), std::string("labels count != lines count"));
+  }
+  return 0;
+}
