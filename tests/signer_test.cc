@@ -2,6 +2,7 @@
 // what the reference stages give one after the other, on every target.
 #include "boilerhash/signer.h"
 
+#include "boilerhash/set_similarity.h"
 #include "boilerhash/simhash.h"
 #include "reference/reference.h"
 #include "test_util.h"
@@ -29,8 +30,18 @@ TEST(Signer, MatchesReferencePipelineOnRandomText) {
         ASSERT_EQ(sig.minhash, expected) << in;
         ASSERT_EQ(sig.simhash, reference::SimHash(shingles));
         ASSERT_EQ(sig.shingles, shingles.size());
+        ASSERT_EQ(sig.distinct_shingles, ShingleSet(shingles).size());
       }
     });
+  }
+}
+
+TEST(Signer, CountDistinctMatchesSortedSet) {
+  std::mt19937_64 rng(5);
+  for (size_t n : {0, 1, 2, 17, 1000, 50000}) {
+    std::vector<uint64_t> v(n);
+    for (auto& x : v) x = rng() % (n / 2 + 1);  // many repeats, 0 included
+    EXPECT_EQ(CountDistinct(v), ShingleSet(v).size()) << n;
   }
 }
 

@@ -1,13 +1,35 @@
 // Stage 2: normalization for hashing (definition in normalize.h).
-// SIMD pass: ASCII bytes are mapped in place of a lookup table (A-Z -> a-z,
-// digits kept or folded, other ASCII -> ' '), bytes >= 0x80 are copied. A
-// scalar pass then collapses separators into single spaces and sends any word
-// holding a non-ASCII character through the Unicode map.
+// SIMD pass: ASCII bytes are mapped (A-Z -> a-z, digits kept or folded, other
+// ASCII -> ' '), bytes >= 0x80 are copied, and runs of separators collapse to
+// one space with a compress-store; for ASCII text that is the whole job. Only
+// when non-ASCII bytes were seen does a scalar pass send the space-free
+// segments holding them through the Unicode path (unicode_class.h). Word
+// starts, for the shingler, come from a SIMD scan for spaces.
 #include "boilerhash/normalize.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "boilerhash/utf8.h"
+
+#ifndef BOILERHASH_NORMALIZE_TABLES_
+#define BOILERHASH_NORMALIZE_TABLES_
+#include <array>
+namespace boilerhash::internal {
+// For each 8-bit keep mask, the byte indices of the kept bytes, in order:
+// a pshufb control that packs 8 bytes. Highway's generic 8-bit compress keeps
+// this table in a function-local array that is rebuilt on every call.
+inline constexpr std::array<uint8_t, 256 * 8> kPackTable = [] {
+  std::array<uint8_t, 256 * 8> t{};
+  for (int mask = 0; mask < 256; ++mask) {
+    int k = 0;
+    for (int bit = 0; bit < 8; ++bit)
+      if (mask & (1 << bit)) t[mask * 8 + k++] = static_cast<uint8_t>(bit);
+  }
+  return t;
+}();
+}  // namespace boilerhash::internal
+#endif
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "normalize.cc"
@@ -26,31 +48,93 @@ HWY_INLINE auto InRange(D d, V v, uint8_t lo, uint8_t count) {
   return hn::Eq(hn::Min(off, hn::Set(d, static_cast<uint8_t>(count - 1))), off);
 }
 
-void MapAsciiBytes(const uint8_t* in, size_t n, uint8_t* out, bool fold_digits) {
+// Maps in[0, n) and collapses separators in one pass: every ASCII byte is
+// mapped (A-Z -> a-z, digits kept or folded, other ASCII -> ' '), bytes >= 0x80
+// are copied, and a space is kept only after a non-space, so the output has no
+// leading space and single spaces between words (at most one trailing space,
+// which the caller trims). Returns the bytes written; out needs n plus two
+// vectors of room. *any_high tells whether a byte >= 0x80 was seen.
+size_t MapAndCollapse(const uint8_t* in, size_t n, uint8_t* out, bool fold_digits,
+                      bool* any_high) {
   const hn::ScalableTag<uint8_t> d;
   const size_t N = hn::Lanes(d);
   const auto space = hn::Set(d, ' ');
   const auto case_bit = hn::Set(d, 0x20);
   const auto zero_char = hn::Set(d, '0');
   const auto high = hn::Set(d, 0x80);
-  size_t i = 0;
-  auto map = [&](auto v) {
-    const auto upper = InRange(d, v, 'A', 26);
-    const auto lower = InRange(d, v, 'a', 26);
-    const auto digit = InRange(d, v, '0', 10);
-    const auto non_ascii = hn::Eq(hn::Min(v, high), high);
-    auto r = hn::IfThenElse(upper, hn::Or(v, case_bit), v);
-    if (fold_digits) r = hn::IfThenElse(digit, zero_char, r);
-    const auto keep = hn::Or(hn::Or(upper, lower), hn::Or(digit, non_ascii));
-    return hn::IfThenElse(keep, r, space);
+  auto high_seen = hn::Zero(d);
+  // Word bytes: ASCII letters and digits, and everything non-ASCII.
+  auto is_word = [&](auto v) {
+    return hn::Or(hn::Or(InRange(d, v, 'A', 26), InRange(d, v, 'a', 26)),
+                  hn::Or(InRange(d, v, '0', 10), hn::Eq(hn::Min(v, high), high)));
   };
-  for (; i + N <= n; i += N) hn::StoreU(map(hn::LoadU(d, in + i)), d, out + i);
-  if (i < n) {
-    HWY_ALIGN uint8_t buf[HWY_MAX_BYTES] = {0};
-    std::memcpy(buf, in + i, n - i);
-    hn::Store(map(hn::Load(d, buf)), d, buf);
-    std::memcpy(out + i, buf, n - i);
+  size_t written = 0;
+  auto block = [&](const uint8_t* src, const uint8_t* prev_src) {
+    const auto v = hn::LoadU(d, src);
+    const auto word = is_word(v);
+    auto r = hn::IfThenElse(InRange(d, v, 'A', 26), hn::Or(v, case_bit), v);
+    if (fold_digits) r = hn::IfThenElse(InRange(d, v, '0', 10), zero_char, r);
+    r = hn::IfThenElse(word, r, space);
+    high_seen = hn::Or(high_seen, hn::And(v, high));
+    const auto keep = hn::Or(word, is_word(hn::LoadU(d, prev_src)));
+#if HWY_TARGET == HWY_SCALAR
+    out[written] = hn::GetLane(r);
+    written += !hn::AllFalse(d, keep);
+#else
+    // Pack 8 bytes at a time through a pshufb control from kPackTable.
+    const hn::Full64<uint8_t> d8;
+    HWY_ALIGN uint8_t lanes[HWY_MAX_BYTES];
+    uint8_t bits[HWY_MAX_BYTES / 8 > 8 ? HWY_MAX_BYTES / 8 : 8];
+    hn::Store(r, d, lanes);
+    hn::StoreMaskBits(d, keep, bits);
+    for (size_t g = 0; g < N / 8; ++g) {
+      const auto control = hn::LoadU(d8, internal::kPackTable.data() + bits[g] * 8);
+      hn::StoreU(hn::TableLookupBytes(hn::Load(d8, lanes + 8 * g), control), d8, out + written);
+      written += static_cast<size_t>(__builtin_popcount(bits[g]));
+    }
+#endif
+  };
+  HWY_ALIGN uint8_t buf[2 * HWY_MAX_BYTES + 1];
+  size_t i = 0;
+  if (n >= N) {  // the first vector's predecessor of byte 0 is a space
+    buf[0] = ' ';
+    std::memcpy(buf + 1, in, N - 1);
+    block(in, buf);
+    for (i = N; i + N <= n; i += N) block(in + i, in + i - 1);
   }
+  if (i < n) {  // the tail, padded with spaces
+    std::memset(buf, ' ', sizeof buf);
+    if (i > 0) buf[0] = in[i - 1];
+    std::memcpy(buf + 1, in + i, n - i);
+    block(buf + 1, buf);
+  }
+  *any_high = !hn::AllTrue(d, hn::Eq(high_seen, hn::Zero(d))) ;
+  return written;
+}
+
+// Writes i + 1 for every space at text[i], i.e. the start of every word but
+// the first; returns how many. starts needs room for n values.
+size_t WordStartsAfterSpaces(const uint8_t* text, size_t n, uint32_t* starts) {
+  const hn::ScalableTag<uint8_t> d;
+  const size_t N = hn::Lanes(d);
+  const auto space = hn::Set(d, ' ');
+  size_t count = 0, i = 0;
+  if (N % 8 == 0 && N <= 64) {
+    for (; i + N <= n; i += N) {
+      uint8_t bytes[8] = {0};
+      hn::StoreMaskBits(d, hn::Eq(hn::LoadU(d, text + i), space), bytes);
+      uint64_t bits;
+      std::memcpy(&bits, bytes, sizeof bits);
+      while (bits) {
+        starts[count++] = static_cast<uint32_t>(i + static_cast<size_t>(__builtin_ctzll(bits)) + 1);
+        bits &= bits - 1;
+      }
+    }
+  }
+  for (; i < n; ++i) {
+    if (text[i] == ' ') starts[count++] = static_cast<uint32_t>(i + 1);
+  }
+  return count;
 }
 
 }  // namespace HWY_NAMESPACE
@@ -64,11 +148,12 @@ HWY_AFTER_NAMESPACE();
 #include "utf8_decode.h"
 
 namespace boilerhash {
-HWY_EXPORT(MapAsciiBytes);
+HWY_EXPORT(MapAndCollapse);
+HWY_EXPORT(WordStartsAfterSpaces);
 
 namespace {
 
-// Appends one ASCII word, preceded by a space unless it is the first.
+// Appends one word to a std::string, preceded by a space unless it is the first.
 inline void EmitWord(std::string_view word, std::string* out, std::vector<uint32_t>* starts) {
   if (!out->empty()) out->push_back(' ');
   if (starts) starts->push_back(static_cast<uint32_t>(out->size()));
@@ -77,8 +162,10 @@ inline void EmitWord(std::string_view word, std::string* out, std::vector<uint32
 
 // A space-free segment of the mapped text that holds non-ASCII bytes: cut it
 // into runs of word code points and map the runs that are not plain ASCII.
-void EmitUnicodeSegment(std::string_view seg, const NormalizeOptions& options, std::string* out,
-                        std::vector<uint32_t>* starts) {
+// Appends space-separated words to *out (which starts empty) and their
+// offsets in *out to *starts.
+void UnicodeSegment(std::string_view seg, const NormalizeOptions& options, std::string* out,
+                    std::vector<uint32_t>* starts) {
   const auto* p = reinterpret_cast<const uint8_t*>(seg.data());
   size_t run_start = 0;
   bool in_run = false, run_unicode = false;
@@ -119,30 +206,64 @@ namespace internal {
 void NormalizeInto(std::string_view text, const NormalizeOptions& options, std::string* out,
                    std::vector<uint32_t>* word_starts) {
   InitTargetsOnce();
-  thread_local std::string repaired, mapped;
+  thread_local std::string repaired, collapsed, segment;
+  thread_local std::vector<uint32_t> segment_starts;
   if (!Utf8IsValid(text)) {
     Utf8Repair(text, &repaired);
     text = repaired;
   }
-  mapped.resize(text.size());
-  HWY_DYNAMIC_DISPATCH(MapAsciiBytes)(reinterpret_cast<const uint8_t*>(text.data()),
-                                      text.size(), reinterpret_cast<uint8_t*>(mapped.data()),
-                                      options.fold_digits);
-  out->clear();
-  out->reserve(text.size());
-  if (word_starts) word_starts->clear();
-  const char* m = mapped.data();
-  const size_t n = mapped.size();
-  size_t i = 0;
-  while (i < n) {
-    while (i < n && m[i] == ' ') ++i;
-    if (i >= n) break;
-    const size_t start = i;
-    uint8_t high = 0;  // OR of the segment's bytes: bit 7 set means non-ASCII
-    while (i < n && m[i] != ' ') high |= static_cast<uint8_t>(m[i++]);
-    const std::string_view seg(m + start, i - start);
-    if (high < 0x80) EmitWord(seg, out, word_starts);
-    else EmitUnicodeSegment(seg, options, out, word_starts);
+  const size_t n = text.size();
+  // Pass 1 (SIMD): map and collapse. For ASCII text this is the result.
+  std::string* dst = out;
+  bool any_high = false;
+  constexpr size_t kSlack = 256;  // two vectors of the widest target, and more
+  dst->resize(n + kSlack);
+  size_t len = HWY_DYNAMIC_DISPATCH(MapAndCollapse)(
+      reinterpret_cast<const uint8_t*>(text.data()), n, reinterpret_cast<uint8_t*>(dst->data()),
+      options.fold_digits, &any_high);
+  if (len > 0 && (*dst)[len - 1] == ' ') --len;
+  dst->resize(len);
+  // Pass 2 (scalar, only with non-ASCII bytes): each space-free segment that
+  // holds one goes through the Unicode path; the spans between are copied.
+  if (any_high) {
+    collapsed.swap(*out);
+    out->clear();
+    out->reserve(collapsed.size() + collapsed.size() / 8 + 64);
+    const std::string_view c = collapsed;
+    size_t copied = 0;
+    for (size_t h = 0; h < c.size(); ++h) {
+      // Skip ASCII eight bytes at a time.
+      uint64_t eight;
+      while (h + 8 <= c.size() && (std::memcpy(&eight, c.data() + h, 8),
+                                   (eight & 0x8080808080808080ull) == 0)) {
+        h += 8;
+      }
+      if (h >= c.size() || static_cast<uint8_t>(c[h]) < 0x80) continue;
+      const size_t seg_begin = c.rfind(' ', h) == std::string_view::npos ? 0 : c.rfind(' ', h) + 1;
+      const size_t space_after = c.find(' ', h);
+      const size_t seg_end = space_after == std::string_view::npos ? c.size() : space_after;
+      out->append(c.substr(copied, seg_begin - copied));
+      segment.clear();
+      segment_starts.clear();
+      UnicodeSegment(c.substr(seg_begin, seg_end - seg_begin), options, &segment, &segment_starts);
+      out->append(segment);
+      copied = seg_end;
+      if (segment.empty() && seg_end < c.size()) {
+        copied = seg_end + 1;  // the segment vanished: so does one of its spaces
+      } else if (segment.empty() && !out->empty() && out->back() == ' ') {
+        out->pop_back();
+      }
+      h = seg_end;
+    }
+    out->append(c.substr(copied));
+  }
+  if (word_starts) {
+    word_starts->resize(out->size() + 1);
+    size_t count = 0;
+    if (!out->empty()) (*word_starts)[count++] = 0;
+    count += HWY_DYNAMIC_DISPATCH(WordStartsAfterSpaces)(
+        reinterpret_cast<const uint8_t*>(out->data()), out->size(), word_starts->data() + count);
+    word_starts->resize(count);
   }
 }
 

@@ -12,6 +12,31 @@ std::vector<uint64_t> ShingleSet(std::span<const uint64_t> hashes) {
   return set;
 }
 
+size_t CountDistinct(std::span<const uint64_t> hashes) {
+  if (hashes.size() < 2) return hashes.size();
+  size_t capacity = 16;
+  while (capacity < 2 * hashes.size()) capacity *= 2;
+  thread_local std::vector<uint64_t> tls_table;
+  std::vector<uint64_t>& table = tls_table;
+  // Slot value 0 means empty, so the value 0 is counted on the side.
+  table.assign(capacity, 0);
+  const size_t mask = capacity - 1;
+  size_t distinct = 0;
+  bool seen_zero = false;
+  for (uint64_t h : hashes) {
+    if (h == 0) { seen_zero = true; continue; }
+    for (size_t slot = (h ^ (h >> 29)) & mask;; slot = (slot + 1) & mask) {
+      if (table[slot] == h) break;
+      if (table[slot] == 0) {
+        table[slot] = h;
+        ++distinct;
+        break;
+      }
+    }
+  }
+  return distinct + seen_zero;
+}
+
 static size_t IntersectionSize(std::span<const uint64_t> a, std::span<const uint64_t> b) {
   size_t i = 0, j = 0, common = 0;
   while (i < a.size() && j < b.size()) {

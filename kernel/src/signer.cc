@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "boilerhash/set_similarity.h"
 #include "boilerhash/simhash.h"
 #include "normalize_internal.h"
 
@@ -12,10 +13,16 @@ Signer::Signer(const SignOptions& options)
     : options_(options), minhasher_(options.minhash) {}
 
 void Signer::Sign(std::string_view text, DocumentSignature* out) const {
-  thread_local std::vector<uint64_t> hashes;
-  thread_local std::vector<uint64_t> sorted;
-  thread_local std::vector<uint32_t> word_starts;
-  thread_local std::string normalized;
+  // Per-thread scratch, addressed once (each thread_local access in a shared
+  // library is a __tls_get_addr call).
+  struct Scratch {
+    std::vector<uint64_t> hashes, sorted;
+    std::vector<uint32_t> word_starts;
+    std::string normalized;
+  };
+  thread_local Scratch tls_scratch;
+  Scratch& scratch = tls_scratch;
+  auto& [hashes, sorted, word_starts, normalized] = scratch;
   hashes.clear();
   const bool word_offsets_fit = text.size() < (size_t{1} << 32) / 2;  // normalized <= 2x input
   if (options_.shingle.kind == ShingleKind::kWord && word_offsets_fit) {
@@ -32,12 +39,16 @@ void Signer::Sign(std::string_view text, DocumentSignature* out) const {
   out->exact = ExactHash(normalized);
   out->words = CountWords(normalized);
   out->shingles = hashes.size();
-  sorted.assign(hashes.begin(), hashes.end());
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  out->distinct_shingles = sorted.size();
-  if (options_.keep_shingle_set) out->shingle_set.assign(sorted.begin(), sorted.end());
-  else out->shingle_set.clear();
+  if (options_.keep_shingle_set) {
+    sorted.assign(hashes.begin(), hashes.end());
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    out->distinct_shingles = sorted.size();
+    out->shingle_set.assign(sorted.begin(), sorted.end());
+  } else {
+    out->distinct_shingles = CountDistinct(hashes);
+    out->shingle_set.clear();
+  }
 }
 
 }  // namespace boilerhash

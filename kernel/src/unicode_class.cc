@@ -8,7 +8,8 @@
 
 namespace boilerhash::internal {
 
-bool IsWordCodePoint(uint32_t cp) {
+namespace {
+bool IsWordCategory(uint32_t cp) {
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
@@ -18,6 +19,24 @@ bool IsWordCodePoint(uint32_t cp) {
     default:
       return false;
   }
+}
+
+// utf8proc's category lookup is two table loads behind a function call; the
+// Basic Multilingual Plane, where nearly all text lives, gets a flat 8 KiB
+// bitmap built from it once.
+struct BmpWordTable {
+  uint64_t bits[65536 / 64] = {};
+  BmpWordTable() {
+    for (uint32_t cp = 0; cp < 65536; ++cp)
+      if (IsWordCategory(cp)) bits[cp / 64] |= uint64_t{1} << (cp % 64);
+  }
+};
+}  // namespace
+
+bool IsWordCodePoint(uint32_t cp) {
+  static const BmpWordTable table;
+  if (cp < 65536) return (table.bits[cp / 64] >> (cp % 64)) & 1;
+  return IsWordCategory(cp);
 }
 
 void AppendMappedWordRun(std::string_view run, bool strip_accents, bool fold_digits,

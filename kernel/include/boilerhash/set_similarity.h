@@ -10,6 +10,10 @@ namespace boilerhash {
 // Sorted, duplicate-free copy of shingle hashes: the shingle set.
 std::vector<uint64_t> ShingleSet(std::span<const uint64_t> hashes);
 
+// Number of distinct values, without sorting (a linear-probing hash set; the
+// values are hashes already, so they index it directly).
+size_t CountDistinct(std::span<const uint64_t> hashes);
+
 // |A ∩ B| / |A ∪ B| over sorted unique sets; two empty sets give 0.
 double ExactJaccard(std::span<const uint64_t> a_set, std::span<const uint64_t> b_set);
 
