@@ -18,6 +18,23 @@ TEST(LineHash, Normalization) {
   EXPECT_NE(LineHash("x"), 0u);
 }
 
+// Short lines are hashed in one XXH3 call, long ones (> 512 bytes) in
+// streaming chunks: both must give the hash of the same normalized bytes.
+TEST(LineHash, OneShotAndStreamingPathsAgree) {
+  std::string letters, spaced;
+  for (int i = 0; i < 500; ++i) {
+    const char c = static_cast<char>('a' + (i * 7) % 26);
+    letters += c;
+    spaced += c;
+    if (i % 2 == 0) spaced += " -";  // dropped by the normalization
+  }
+  ASSERT_LE(letters.size(), 512u);
+  ASSERT_GT(spaced.size(), 512u);
+  EXPECT_EQ(LineHash(letters), LineHash(spaced));
+  EXPECT_EQ(LineHash(letters + "9"), LineHash(spaced + " 3", /*fold_digits=*/true));
+  EXPECT_NE(LineHash(letters + "9", false), LineHash(spaced + " 3", false));
+}
+
 TEST(LineFrequencyTable, CountsDocumentsNotOccurrences) {
   LineFrequencyTable t;
   t.AddDocument("Sign up for our newsletter\nbody one\nSign up for our newsletter\n");

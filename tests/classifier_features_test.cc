@@ -113,5 +113,35 @@ TEST(LineFeatures, StopwordSetFromText) {
   EXPECT_GT(StopwordSet::English().size(), 100u);
 }
 
+// Words of 1..15 bytes live in a packed-key table, 16..32 in a hashed one;
+// keys are exact (length included), so prefixes, padding and NUL bytes never
+// match by accident.
+TEST(LineFeatures, StopwordSetShortAndLongWords) {
+  Status st;
+  const std::string w15(15, 'q'), w16(16, 'q'), w32(32, 'z');
+  auto set = StopwordSet::FromText("a " + w15 + " " + w16 + " " + w32 + " caf\xC3\xA9\n", &st);
+  ASSERT_TRUE(set) << st.message();
+  EXPECT_EQ(set->size(), 5u);
+  EXPECT_EQ(set->max_word_bytes(), 32u);
+  EXPECT_TRUE(set->Contains("a"));
+  EXPECT_TRUE(set->Contains(w15));
+  EXPECT_TRUE(set->Contains(w16));
+  EXPECT_TRUE(set->Contains(w32));
+  EXPECT_TRUE(set->Contains("caf\xC3\xA9"));
+  EXPECT_FALSE(set->Contains(std::string(14, 'q')));
+  EXPECT_FALSE(set->Contains(std::string(17, 'q')));
+  EXPECT_FALSE(set->Contains(std::string("a\0", 2)));
+  EXPECT_FALSE(set->Contains(""));
+  EXPECT_FALSE(set->Contains(std::string(33, 'z')));
+  // Through the features pass (packed loads and SWAR lower-casing), at the
+  // end of the buffer too, where the scalar path is taken.
+  const std::string text = "A " + std::string(15, 'Q') + " (a) Caf\xC3\xA9, x\n" + w16 + " a";
+  const auto spans = SplitLines(text);
+  std::vector<LineFeatures> f(spans.size());
+  ComputeLineFeatures(text, spans, *set, f.data());
+  EXPECT_EQ(f[0].stopwords, 4u);  // A, QQQ..., (a), Caf\xC3\xA9 (non-ASCII bytes are not lower-cased)
+  EXPECT_EQ(f[1].stopwords, 2u);
+}
+
 }  // namespace
 }  // namespace boilerhash

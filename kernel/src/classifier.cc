@@ -19,7 +19,6 @@
 #include <cmath>
 #include <memory>
 #include <utility>
-#include <unordered_map>
 
 #include "boilerhash/corpus_stats.h"
 #include "boilerhash/line_features.h"
@@ -48,6 +47,31 @@ struct PatternHits {
   uint32_t matches = 0;
   uint32_t kinds = 0; // PatternFlag bits of the patterns that matched
 };
+
+// Per-thread buffers reused from call to call: Classify allocates nothing
+// once a thread's buffers have grown to its largest document.
+struct Workspace {
+  std::vector<LineSpan> spans;
+  std::vector<LineFeatures> f;
+  std::vector<PatternHits> hits;
+  std::vector<uint32_t> last_line;
+  std::vector<uint64_t> hash, corpus_hash;
+  std::vector<uint64_t> table_keys;   // repetition: open addressing over line hashes
+  std::vector<uint32_t> table_counts;
+  std::vector<uint8_t> cls, prev, next, content;
+  std::vector<uint32_t> why;
+  std::vector<float> score;
+};
+
+Workspace& ThreadWorkspace() {
+  thread_local Workspace w;
+  return w;
+}
+
+template <class T>
+void Fill(std::vector<T>* v, size_t n, T value) {
+  v->assign(n, value);
+}
 
 struct ScanState {
   const std::vector<LineSpan>* spans;
@@ -110,31 +134,53 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     return;
   }
   const ClassifierOptions& o = options_;
-  const std::vector<LineSpan> spans = SplitLines(doc);
+  Workspace& w = ThreadWorkspace();
+  SplitLines(doc, &w.spans);
+  const std::vector<LineSpan>& spans = w.spans;
   const size_t n = spans.size();
-  std::vector<LineFeatures> f(n);
+  w.f.resize(n);
+  LineFeatures* f = w.f.data();
   const StopwordSet& stop = StopwordSet::English();
-  ComputeLineFeatures(doc, spans, stop, f.data());
+  ComputeLineFeatures(doc, spans, stop, f);
 
   // Patterns: one scan.
-  std::vector<PatternHits> hits(n);
+  Fill(&w.hits, n, PatternHits{});
+  const std::vector<PatternHits>& hits = w.hits;
   {
-    std::vector<uint32_t> last_line(db_->patterns().size(), 0);
-    ScanState st{&spans, &db_->patterns(), &hits, &last_line};
+    Fill(&w.last_line, db_->patterns().size(), 0u);
+    ScanState st{&spans, &db_->patterns(), &w.hits, &w.last_line};
     (void)db_->Scan(doc, OnMatch, &st);  // a failed scan leaves no pattern signal
   }
 
-  // Repetition and corpus frequency over normalized line hashes.
-  std::vector<uint64_t> hash(n), corpus_hash(corpus ? n : 0);
-  std::unordered_map<uint64_t, uint32_t> seen;
-  seen.reserve(n * 2);
+  // Repetition and corpus frequency over normalized line hashes. The
+  // in-document count is a flat open-addressing table (load <= 1/2) keyed by
+  // the hash itself (hash != 0; the table's 0 marks an empty slot).
+  Fill(&w.hash, n, uint64_t{0});
+  Fill(&w.corpus_hash, corpus ? n : 0, uint64_t{0});
+  uint64_t* hash = w.hash.data();
+  uint64_t* corpus_hash = w.corpus_hash.data();
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  Fill(&w.table_keys, cap, uint64_t{0});
+  Fill(&w.table_counts, cap, 0u);
+  const size_t mask = cap - 1;
+  auto slot_of = [&](uint64_t h) {
+    size_t s = static_cast<size_t>((h * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+    while (w.table_keys[s] != 0 && w.table_keys[s] != h) s = (s + 1) & mask;
+    return s;
+  };
   for (size_t i = 0; i < n; ++i) {
     if (f[i].words == 0) continue;
     const std::string_view line = doc.substr(spans[i].begin, spans[i].end - spans[i].begin);
     hash[i] = LineHash(line, /*fold_digits=*/false);
     if (corpus) corpus_hash[i] = LineHash(line);
-    if (hash[i]) ++seen[hash[i]];
+    if (hash[i]) {
+      const size_t s = slot_of(hash[i]);
+      w.table_keys[s] = hash[i];
+      ++w.table_counts[s];
+    }
   }
+  auto repeated = [&](size_t i) { return hash[i] != 0 && w.table_counts[slot_of(hash[i])] > 1; };
 
   // Is the stopword signal usable? Not on a page in another language.
   uint64_t words4 = 0, stop4 = 0;
@@ -144,9 +190,12 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   const bool use_stop = words4 > 0 && stop4 * 20 >= words4;  // >= 5% of the words
 
   // First pass: a class and the reasons of every line.
-  std::vector<Class> cls(n);
-  std::vector<uint32_t> why(n, 0);
-  std::vector<float> score(n, 0.f);
+  w.cls.resize(n);
+  Fill(&w.why, n, 0u);
+  Fill(&w.score, n, 0.f);
+  auto* cls = reinterpret_cast<Class*>(w.cls.data());
+  uint32_t* why = w.why.data();
+  float* score = w.score.data();
   for (size_t i = 0; i < n; ++i) {
     const LineFeatures& x = f[i];
     if (x.words == 0) {
@@ -165,7 +214,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     if (!x.terminal_punct) r |= kReasonNoTerminalPunct;
     const bool low_stop = use_stop && x.StopwordDensity() < o.min_stopword_density;
     if (low_stop) r |= kReasonLowStopwords;
-    if (hash[i] && seen[hash[i]] > 1) r |= kReasonRepeatedInDoc, bad = true;
+    if (repeated(i)) r |= kReasonRepeatedInDoc, bad = true;
     if (corpus && corpus_hash[i] && corpus->Count(corpus_hash[i]) >= o.corpus_min_documents) {
       r |= kReasonFrequentInCorpus;
       bad = true;
@@ -238,7 +287,10 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
 
   // Context: the nearest decided (good or bad) line on each side; the ends of
   // the document count as bad (jusText).
-  std::vector<Class> prev(n), next(n);
+  w.prev.resize(n);
+  w.next.resize(n);
+  auto* prev = reinterpret_cast<Class*>(w.prev.data());
+  auto* next = reinterpret_cast<Class*>(w.next.data());
   {
     Class last = kBad;
     for (size_t i = 0; i < n; ++i) {
@@ -251,7 +303,8 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       if (cls[i] == kGood || cls[i] == kBad) last = cls[i];
     }
   }
-  std::vector<bool> content(n, false);
+  Fill(&w.content, n, uint8_t{0});
+  uint8_t* content = w.content.data();
   for (size_t i = 0; i < n; ++i) {
     switch (cls[i]) {
       case kGood: content[i] = true; break;

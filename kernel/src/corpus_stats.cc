@@ -36,19 +36,52 @@ bool GetU64(std::string_view* in, uint64_t* v) {
 
 }  // namespace
 
+namespace {
+// What LineHash keeps of each byte: 0 = dropped, else the byte to hash
+// (ASCII lower-cased; digits kept or folded to '0'; non-ASCII kept).
+struct HashMap256 {
+  unsigned char keep[2][256] = {};
+  constexpr HashMap256() {
+    for (int f = 0; f < 2; ++f) {
+      for (int c = 0; c < 256; ++c) {
+        unsigned char k = 0;
+        if (c >= 'A' && c <= 'Z') k = static_cast<unsigned char>(c + 32);
+        else if ((c >= 'a' && c <= 'z') || c >= 0x80) k = static_cast<unsigned char>(c);
+        else if (c >= '0' && c <= '9') k = f ? '0' : static_cast<unsigned char>(c);
+        keep[f][c] = k;
+      }
+    }
+  }
+};
+constexpr HashMap256 kHashMap;
+}  // namespace
+
 uint64_t LineHash(std::string_view line, bool fold_digits) {
-  char buf[256];
+  const unsigned char* keep = kHashMap.keep[fold_digits ? 1 : 0];
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  // XXH3's streaming and one-shot forms give the same value for the same
+  // bytes, so a line that fits the buffer is hashed in one call (the
+  // streaming state's reset and digest cost more than a short line's hash).
+  char buf[512];
+  if (line.size() <= sizeof(buf)) {
+    size_t n = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+      const unsigned char k = keep[p[i]];
+      buf[n] = static_cast<char>(k);
+      n += k != 0;
+    }
+    if (n == 0) return 0;
+    const uint64_t h = XXH3_64bits(buf, n);
+    return h ? h : 1;
+  }
   size_t n = 0;
   XXH3_state_t state;
   XXH3_64bits_reset(&state);
   bool any = false;
-  for (unsigned char c : line) {
-    char k;
-    if (c >= 'A' && c <= 'Z') k = static_cast<char>(c + 32);
-    else if ((c >= 'a' && c <= 'z') || c >= 0x80) k = static_cast<char>(c);
-    else if (c >= '0' && c <= '9') k = fold_digits ? '0' : static_cast<char>(c);
-    else continue;
-    buf[n++] = k;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const unsigned char k = keep[p[i]];
+    if (!k) continue;
+    buf[n++] = static_cast<char>(k);
     any = true;
     if (n == sizeof(buf)) {
       XXH3_64bits_update(&state, buf, n);

@@ -65,12 +65,21 @@ class StopwordSet {
   // word must already be lower-case; up to 32 bytes are considered.
   bool Contains(std::string_view word) const;
   size_t size() const { return count_; }
+  // Bytes of the longest word in the set (0 when empty): no longer word can match.
+  size_t max_word_bytes() const { return max_len_; }
 
  private:
+  friend struct StopwordProbe;  // the features pass probes packed keys directly
   StopwordSet() = default;
   void Insert(std::string_view word);
-  std::vector<uint64_t> slots_;  // open addressing, 0 = empty
+  // Words of 1..15 bytes: exact packed keys (bytes, zero padding, length in
+  // the top byte), open addressing, hi == 0 marks an empty slot.
+  std::vector<uint64_t> short_lo_, short_hi_;
+  unsigned short_shift_ = 58;
+  // Words of 16..32 bytes: XXH3 keys, open addressing, 0 = empty.
+  std::vector<uint64_t> slots_;
   size_t count_ = 0;
+  uint32_t max_len_ = 0;
 };
 
 struct LineSpan {
@@ -85,5 +94,7 @@ void ComputeLineFeatures(std::string_view text, std::span<const LineSpan> lines,
 // Splits text into lines at '\n'; a '\r' before it is left out of the span.
 // Lines longer than 4 GiB are not supported (spans are 32-bit).
 std::vector<LineSpan> SplitLines(std::string_view text);
+// The same into a caller's vector (cleared first), so its capacity is reused.
+void SplitLines(std::string_view text, std::vector<LineSpan>* lines);
 
 }  // namespace boilerhash
