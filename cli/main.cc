@@ -45,6 +45,7 @@ struct CommonOptions {
   std::string id_field = "id";
   std::string format = "auto";
   bool no_corpus_stats = false;
+  uint32_t corpus_min_documents = 0;  // 0: the model's default
   bool no_clean = false;
   bool quiet = false;
 };
@@ -67,6 +68,9 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning) {
   if (cleaning) {
     cmd->add_flag("--no-corpus-stats", o->no_corpus_stats,
                   "Skip the corpus pass that counts lines repeated across documents");
+    cmd->add_option("--corpus-min-documents", o->corpus_min_documents,
+                    "A line in at least this many documents is boilerplate (default: the model's, "
+                    + std::to_string(boilerhash::ClassifierOptions{}.corpus_min_documents) + ")");
   }
 }
 
@@ -188,7 +192,7 @@ bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, Setup* s) {
   s->config.clean = clean;
   if (clean) {
     std::string error;
-    s->model = LoadDefaultModel(&error);
+    s->model = LoadDefaultModel(o.corpus_min_documents, &error);
     if (!s->model) {
       if (HaveClassifier()) {
         std::fprintf(stderr, "boilerhash: cannot load the boilerplate model: %s\n", error.c_str());

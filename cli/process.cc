@@ -178,13 +178,17 @@ bool RecordLineHashes(const Record& record, const ProcessConfig& config,
 
 bool HaveClassifier() { return BOILERHASH_CLI_HAVE_CLASSIFIER != 0; }
 
-std::unique_ptr<boilerhash::BoilerplateModel> LoadDefaultModel(std::string* error) {
+std::unique_ptr<boilerhash::BoilerplateModel> LoadDefaultModel(uint32_t corpus_min_documents,
+                                                               std::string* error) {
 #if BOILERHASH_CLI_HAVE_CLASSIFIER
   boilerhash::Status status;
-  auto model = boilerhash::BoilerplateModel::Default(&status);
+  boilerhash::ClassifierOptions options;
+  if (corpus_min_documents != 0) options.corpus_min_documents = corpus_min_documents;
+  auto model = boilerhash::BoilerplateModel::DefaultWithOptions(options, &status);
   if (!model) *error = status.message();
   return model;
 #else
+  (void)corpus_min_documents;
   *error = "this build has no boilerplate classifier";
   return nullptr;
 #endif

@@ -50,7 +50,9 @@ bool RecordLineHashes(const Record& record, const ProcessConfig& config,
 // True when the library has the boilerplate classifier compiled in.
 bool HaveClassifier();
 
-// The default model, or null with *error set.
-std::unique_ptr<boilerhash::BoilerplateModel> LoadDefaultModel(std::string* error);
+// The default model (with corpus_min_documents changed when it is not 0),
+// or null with *error set.
+std::unique_ptr<boilerhash::BoilerplateModel> LoadDefaultModel(uint32_t corpus_min_documents,
+                                                               std::string* error);
 
 }  // namespace bhcli
