@@ -22,9 +22,7 @@
 
 #include "boilerhash/boilerhash.hpp"
 #include "boilerhash/classifier.h"
-#if BOILERHASH_CLI_HAVE_CLASSIFIER
 #include "boilerhash/corpus_stats.h"
-#endif
 #include "input.h"
 #include "json_out.h"
 #include "process.h"
@@ -116,7 +114,6 @@ class Driver {
     return counts;
   }
 
-#if BOILERHASH_CLI_HAVE_CLASSIFIER
   // The corpus pass: documents per normalized line. Line hashes are computed
   // in parallel and added in input order, so the table (pruning included)
   // is the same for every thread count.
@@ -139,7 +136,6 @@ class Driver {
     });
     return table;
   }
-#endif
 
  private:
   // Reads batches on a helper thread, one batch ahead of the workers.
@@ -174,9 +170,7 @@ struct Setup {
   std::unique_ptr<Driver> driver;
   ProcessConfig config;
   uint64_t input_errors = 0;
-#if BOILERHASH_CLI_HAVE_CLASSIFIER
   std::unique_ptr<boilerhash::LineFrequencyTable> corpus;
-#endif
 };
 
 bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, Setup* s) {
@@ -194,16 +188,12 @@ bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, Setup* s) {
     std::string error;
     s->model = LoadDefaultModel(o.corpus_min_documents, &error);
     if (!s->model) {
-      if (HaveClassifier()) {
-        std::fprintf(stderr, "boilerhash: cannot load the boilerplate model: %s\n", error.c_str());
-        return false;
-      }
-      s->config.clean = false;  // a build without the classifier: text passes through
+      std::fprintf(stderr, "boilerhash: cannot load the boilerplate model: %s\n", error.c_str());
+      return false;
     }
     s->config.model = s->model.get();
   }
   s->driver = std::make_unique<Driver>(o, s->inputs);
-#if BOILERHASH_CLI_HAVE_CLASSIFIER
   // Cross-document line counts only mean something with several documents.
   const bool several = s->inputs.sources().size() > 1 ||
                        (!s->inputs.sources().empty() && s->inputs.sources()[0].jsonl);
@@ -211,9 +201,6 @@ bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, Setup* s) {
     s->corpus = s->driver->CorpusPass(s->config);
     if (s->corpus->documents() > 1) s->config.corpus = s->corpus.get();
   }
-#else
-  (void)corpus_stats;
-#endif
   return true;
 }
 

@@ -5,10 +5,8 @@
 #include <algorithm>
 
 #include "boilerhash/utf8.h"
-#if BOILERHASH_CLI_HAVE_CLASSIFIER
 #include "boilerhash/classifier.h"
 #include "boilerhash/corpus_stats.h"
-#endif
 
 namespace bhcli {
 
@@ -114,7 +112,6 @@ void ProcessRecord(const Record& record, const InputSet& inputs, const ProcessCo
   doc->ok = true;
   doc->bytes = text.size();
   std::string_view body = text;
-#if BOILERHASH_CLI_HAVE_CLASSIFIER
   thread_local boilerhash::ClassifyResult result;
   if (config.clean && config.model != nullptr) {
     config.model->Classify(text, &result, config.corpus);
@@ -125,31 +122,6 @@ void ProcessRecord(const Record& record, const InputSet& inputs, const ProcessCo
   } else {
     doc->lines = CountNonBlankLines(text);
   }
-#else
-  // No classifier in this build: every non-blank line is content, and the
-  // cleaned text is those lines joined by '\n', as the classifier's would be.
-  thread_local std::string kept;
-  kept.clear();
-  size_t pos = 0, number = 1;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line(text.data() + pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    const bool blank = line.find_first_not_of(" \t\f\v") == std::string_view::npos;
-    if (!blank) {
-      if (doc->lines++ > 0) kept += '\n';
-      kept.append(line);
-    }
-    if (config.explain) {
-      doc->explain += std::to_string(number++) + (blank ? "\tblank\t-\t" : "\tcontent\t-\t");
-      doc->explain.append(line);
-      doc->explain += '\n';
-    }
-    pos = end + 1;
-  }
-  body = kept;
-#endif
   if (config.keep_cleaned) doc->cleaned.assign(body);
   if (config.signer != nullptr) config.signer->Sign(body, &doc->sig);
 }
@@ -161,7 +133,6 @@ bool RecordLineHashes(const Record& record, const ProcessConfig& config,
   text.clear();
   size_t repairs = 0;
   if (!RecordText(record, nullptr, config, &text, &id, &error, &repairs)) return false;
-#if BOILERHASH_CLI_HAVE_CLASSIFIER
   size_t pos = 0;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
@@ -172,26 +143,17 @@ bool RecordLineHashes(const Record& record, const ProcessConfig& config,
   }
   std::sort(hashes->begin(), hashes->end());
   hashes->erase(std::unique(hashes->begin(), hashes->end()), hashes->end());
-#endif
   return true;
 }
 
-bool HaveClassifier() { return BOILERHASH_CLI_HAVE_CLASSIFIER != 0; }
-
 std::unique_ptr<boilerhash::BoilerplateModel> LoadDefaultModel(uint32_t corpus_min_documents,
                                                                std::string* error) {
-#if BOILERHASH_CLI_HAVE_CLASSIFIER
   boilerhash::Status status;
   boilerhash::ClassifierOptions options;
   if (corpus_min_documents != 0) options.corpus_min_documents = corpus_min_documents;
   auto model = boilerhash::BoilerplateModel::DefaultWithOptions(options, &status);
   if (!model) *error = status.message();
   return model;
-#else
-  (void)corpus_min_documents;
-  *error = "this build has no boilerplate classifier";
-  return nullptr;
-#endif
 }
 
 }  // namespace bhcli

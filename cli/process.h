@@ -47,9 +47,6 @@ void ProcessRecord(const Record& record, const InputSet& inputs, const ProcessCo
 bool RecordLineHashes(const Record& record, const ProcessConfig& config,
                       std::vector<uint64_t>* hashes);
 
-// True when the library has the boilerplate classifier compiled in.
-bool HaveClassifier();
-
 // The default model (with corpus_min_documents changed when it is not 0),
 // or null with *error set.
 std::unique_ptr<boilerhash::BoilerplateModel> LoadDefaultModel(uint32_t corpus_min_documents,

@@ -3,7 +3,8 @@
 #   1. the Release build's ctest suite (unit, golden vectors, datasets, fuzz corpus replay);
 #   2. the installed package, consumed by examples/ through CMake and pkg-config;
 #   3. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
-# SKIP_SANITIZERS=1 skips step 3 for a quick local run.
+#   4. every fuzz harness for a short time (libFuzzer, clang-14).
+# SKIP_SANITIZERS=1 / SKIP_FUZZ=1 skip steps 3 / 4 for a quick local run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -34,4 +35,9 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
     -DBOILERHASH_BUILD_TESTS=ON -DBOILERHASH_BUILD_BENCH=OFF -DBOILERHASH_SANITIZE=ON
   (cd "$B-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
      ctest -j "$JOBS" --output-on-failure)
+fi
+
+if [ "${SKIP_FUZZ:-0}" != 1 ]; then
+  echo "== fuzz (libFuzzer + ASan/UBSan, ${FUZZ_CI_SECONDS:-20} s per harness)"
+  FUZZ_CI_SECONDS=${FUZZ_CI_SECONDS:-20} JOBS="$JOBS" bash scripts/fuzz_ci.sh
 fi

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <mutex>
+#include <tuple>
 
 namespace boilerhash {
 
@@ -26,9 +29,8 @@ double Integrate(F f, double a, double b) {
 }
 }  // namespace
 
-LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight, double fn_weight) {
-  threshold = std::clamp(threshold, 0.0, 1.0);
-  k = std::max<uint32_t>(k, 1);
+static LshParams SearchOptimalLshParams(double threshold, uint32_t k, double fp_weight,
+                                        double fn_weight) {
   LshParams best{1, k};
   double best_error = std::numeric_limits<double>::infinity();
   for (uint32_t b = 1; b <= k; ++b) {
@@ -45,6 +47,26 @@ LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight, doubl
       }
     }
   }
+  return best;
+}
+
+// The search integrates two curves for every (b, r) with b*r <= k (about
+// 20 ms at k = 128), and callers ask for the same few settings again and
+// again, so results are memoized.
+LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight, double fn_weight) {
+  threshold = std::clamp(threshold, 0.0, 1.0);
+  k = std::max<uint32_t>(k, 1);
+  using Key = std::tuple<double, uint32_t, double, double>;
+  static std::mutex mu;
+  static std::map<Key, LshParams> memo;
+  const Key key{threshold, k, fp_weight, fn_weight};
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (const auto it = memo.find(key); it != memo.end()) return it->second;
+  }
+  const LshParams best = SearchOptimalLshParams(threshold, k, fp_weight, fn_weight);
+  std::lock_guard<std::mutex> lock(mu);
+  if (memo.size() < 4096) memo.emplace(key, best);
   return best;
 }
 
