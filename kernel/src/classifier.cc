@@ -41,6 +41,11 @@ namespace {
 // jusText's classes (Pomikálek 2011), plus "blank".
 enum Class : uint8_t { kBad, kShort, kNear, kGood, kBlankClass };
 
+// Main-block cost of a paragraph line with no decisive boilerplate signal.
+constexpr double kSoftPenalty = 2.0;
+// Comment signatures after an end marker that show the comments start there.
+constexpr uint32_t kMinCommentSignatures = 2;
+
 struct PatternHits {
   float weight = 0;   // boilerplate weight of the matches
   float cue = 0;      // content-cue weight
@@ -59,7 +64,7 @@ struct Workspace {
   std::vector<uint64_t> table_keys;   // repetition: open addressing over line hashes
   std::vector<uint32_t> table_counts;
   std::vector<uint8_t> cls, prev, next, content;
-  std::vector<uint32_t> why;
+  std::vector<uint32_t> why, sig_after;
   std::vector<float> score;
 };
 
@@ -78,7 +83,13 @@ struct ScanState {
   const std::vector<PatternSpec>* patterns;
   std::vector<PatternHits>* hits;
   std::vector<uint32_t>* last_line;  // per pattern: 1 + last line counted
+  const std::vector<uint8_t>* signature;  // per pattern: a comment signature
 };
+
+// Internal PatternHits::kinds bit (above the file's PatternFlag bits): a
+// comment-signature pattern matched. Patterns whose id starts with
+// "comment_sig" are signatures (docs/PATTERNS.md).
+constexpr uint32_t kKindCommentSignature = 1u << 31;
 
 bool OnMatch(void* ctx, uint32_t pattern, size_t end) {
   auto* s = static_cast<ScanState*>(ctx);
@@ -104,13 +115,18 @@ bool OnMatch(void* ctx, uint32_t pattern, size_t end) {
     ++h.matches;
   }
   h.kinds |= p.flags;
+  if ((*s->signature)[pattern]) h.kinds |= kKindCommentSignature;
   return true;
 }
 
 class Model final : public BoilerplateModel {
  public:
   Model(const ClassifierOptions& options, std::shared_ptr<const PatternDb> db)
-      : options_(options), db_(std::move(db)) {}
+      : options_(options), db_(std::move(db)) {
+    for (const PatternSpec& p : db_->patterns()) {
+      signature_.push_back(p.id.rfind("comment_sig", 0) == 0 ? 1 : 0);
+    }
+  }
 
   const ClassifierOptions& options() const override { return options_; }
 
@@ -120,6 +136,7 @@ class Model final : public BoilerplateModel {
  private:
   ClassifierOptions options_;
   std::shared_ptr<const PatternDb> db_;
+  std::vector<uint8_t> signature_;  // per pattern: id starts with "comment_sig"
 };
 
 void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFrequencyTable* corpus) const {
@@ -148,7 +165,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   const std::vector<PatternHits>& hits = w.hits;
   {
     Fill(&w.last_line, db_->patterns().size(), 0u);
-    ScanState st{&spans, &db_->patterns(), &w.hits, &w.last_line};
+    ScanState st{&spans, &db_->patterns(), &w.hits, &w.last_line, &signature_};
     (void)db_->Scan(doc, OnMatch, &st);  // a failed scan leaves no pattern signal
   }
 
@@ -254,6 +271,16 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
 
   // Structure: an end marker after most of the body ends it; a section header
   // opens a teaser block that lasts until the next good line.
+  // Comment signatures from each line to the end: a marker followed by
+  // reader comments ends the body even when the comments outweigh it.
+  w.sig_after.resize(n + 1);
+  uint32_t* sig_after = w.sig_after.data();
+  sig_after[n] = 0;
+  for (size_t i = n; i-- > 0;) {
+    const bool sig = (hits[i].kinds & kKindCommentSignature) && cls[i] == kBad;
+    if (sig) why[i] |= kReasonCommentSignature;
+    sig_after[i] = sig_after[i + 1] + (sig ? 1 : 0);
+  }
   {
     uint64_t good_before = 0;
     bool ended = false, in_block = false;
@@ -264,8 +291,10 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
         cls[i] = kBad;
         continue;
       }
-      const bool strong = (hits[i].kinds & kPatternEndMarker) && cls[i] == kBad && (why[i] & kReasonPattern);
-      if (strong && good_before > 0 && good_before * 2 >= good_total) {
+      const bool marker = (hits[i].kinds & kPatternEndMarker) || (why[i] & kReasonCommentSignature);
+      const bool strong = marker && cls[i] == kBad && (why[i] & kReasonPattern);
+      if (strong && good_before > 0 &&
+          (good_before * 2 >= good_total || sig_after[i] >= kMinCommentSignatures)) {
         ended = true;
         continue;
       }
@@ -320,20 +349,56 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     }
   }
 
+  // Paragraph lines: a line with a blank line (or the document edge) on both
+  // sides is a paragraph of its own — the extractor's <p>, <li> list block,
+  // heading or table; menus and link lists come as runs of lines with no
+  // blank between them. A line is decisively boilerplate when a signal other
+  // than length, punctuation, stopwords or repetition fired: those four are
+  // what list items, recipe steps and table rows look like inside a body.
+  auto blank_at = [&](size_t j) { return cls[j] == kBlankClass; };
+  auto isolated = [&](size_t i) {
+    return (i == 0 || blank_at(i - 1)) && (i + 1 >= n || blank_at(i + 1));
+  };
+  const uint32_t decisive_mask = kReasonFrequentInCorpus | kReasonLowLetters | kReasonEllipsis |
+                                 kReasonAfterEndMarker | kReasonInTeaserBlock | kReasonSectionHeader;
+  auto decisive = [&](size_t i) {
+    return (why[i] & (decisive_mask | kReasonRepeatedInDoc)) || hits[i].weight - hits[i].cue >=
+                                           std::max(1.0f, float(f[i].words) / o.pattern_words_per_weight);
+  };
+
   // Main block: maximum-sum run; content lines add their words, boilerplate
-  // lines subtract (Finn et al.'s tag/token balance, per line).
+  // lines subtract (Finn et al.'s tag/token balance, per line). A paragraph
+  // line with no decisive signal costs little: a body's lists and subheads
+  // must not split it.
   if (o.use_main_block) {
     double best = 0, run = 0;
     size_t best_begin = 0, best_end = 0, run_begin = 0;
     for (size_t i = 0; i < n; ++i) {
       if (cls[i] == kBlankClass) continue;
-      const double v = content[i] ? double(f[i].words) : -(2.0 + 0.5 * f[i].words);
+      double v;
+      if (content[i]) {
+        v = double(f[i].words);
+      } else if (isolated(i) && !decisive(i)) {
+        v = -kSoftPenalty;
+      } else {
+        v = -(2.0 + 0.5 * f[i].words);
+      }
       if (run <= 0) run = 0, run_begin = i;
       run += v;
       if (run > best) best = run, best_begin = run_begin, best_end = i + 1;
     }
     for (size_t i = 0; i < n; ++i) {
-      if (!content[i] || (i >= best_begin && i < best_end)) continue;
+      if (cls[i] == kBlankClass) continue;
+      const bool inside = i >= best_begin && i < best_end;
+      if (inside) {
+        // Inside the body, a paragraph line inherits content.
+        if (!content[i] && isolated(i) && !decisive(i)) {
+          content[i] = true;
+          why[i] |= kReasonInMainBlock;
+        }
+        continue;
+      }
+      if (!content[i]) continue;
       // Far from the body, only a strong paragraph survives.
       if (cls[i] == kGood && f[i].words >= o.strong_words) continue;
       content[i] = false;

@@ -52,9 +52,16 @@ enum Reason : uint32_t {
   // Not a boilerplate signal: the line was kept as the article's headline
   // (the nearest headline-like line above the first body paragraph).
   kReasonTitle = 1u << 15,
+  // Not a boilerplate signal: a line that is its own paragraph inside the
+  // main text block, with no decisive boilerplate signal, inherits the
+  // block's content label (list items, recipe steps, table rows, subheads).
+  kReasonInMainBlock = 1u << 16,
+  // The line is a reader-comment signature ("Jane says:", "Bob on May 2,
+  // 2019 at 5:23 pm said:"); after the body, such lines start the comments.
+  kReasonCommentSignature = 1u << 17,
 };
 
-inline constexpr int kReasonCount = 16;
+inline constexpr int kReasonCount = 18;
 
 // The name of one reason bit ("pattern", "short", ...); "unknown" for a
 // value that is not exactly one known bit.
