@@ -261,9 +261,11 @@ int RunSign(const CommonOptions& o, const SignFlags& f) {
   boilerhash::SignOptions so;
   so.minhash.k = f.k;
   so.shingle.n = f.ngram;
+  const bool minhash = f.algo == "minhash";
+  so.compute_minhash = minhash;
+  so.compute_simhash = !minhash;
   const boilerhash::Signer signer(so);
   s.config.signer = &signer;
-  const bool minhash = f.algo == "minhash";
   std::string out;
   const Counts c = s.driver->Run(s.config, [&](Document& d) {
     out += "{\"id\":";
@@ -336,6 +338,7 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
   so.minhash.k = f.k;
   so.shingle.n = f.ngram;
   so.keep_shingle_set = f.exact_verify;
+  so.compute_simhash = false;  // clustering uses MinHash only
   const boilerhash::Signer signer(so);
   s.config.signer = &signer;
 

@@ -36,6 +36,21 @@ TEST(Signer, MatchesReferencePipelineOnRandomText) {
   }
 }
 
+TEST(Signer, SkipsWhatIsNotAskedFor) {
+  SignOptions o;
+  o.compute_simhash = false;
+  DocumentSignature sig;
+  Signer(o).Sign("some words to sign here and there and everywhere", &sig);
+  EXPECT_EQ(sig.simhash, 0u);
+  EXPECT_EQ(sig.minhash.size(), 128u);
+  EXPECT_FALSE(IsEmptySignature(sig.minhash));
+  o.compute_simhash = true;
+  o.compute_minhash = false;
+  Signer(o).Sign("some words to sign here and there and everywhere", &sig);
+  EXPECT_TRUE(sig.minhash.empty());
+  EXPECT_NE(sig.simhash, 0u);
+}
+
 TEST(Signer, CountDistinctMatchesSortedSet) {
   std::mt19937_64 rng(5);
   for (size_t n : {0, 1, 2, 17, 1000, 50000}) {

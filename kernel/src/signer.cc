@@ -33,9 +33,13 @@ void Signer::Sign(std::string_view text, DocumentSignature* out) const {
     internal::NormalizeInto(text, options_.normalize, &normalized, nullptr);
     ShingleHashes(normalized, options_.shingle, &hashes);
   }
-  out->minhash.resize(minhasher_.k());
-  minhasher_.Sign(hashes, out->minhash.data());
-  out->simhash = SimHash(hashes);
+  if (options_.compute_minhash) {
+    out->minhash.resize(minhasher_.k());
+    minhasher_.Sign(hashes, out->minhash.data());
+  } else {
+    out->minhash.clear();
+  }
+  out->simhash = options_.compute_simhash ? SimHash(hashes) : 0;
   out->exact = ExactHash(normalized);
   out->words = CountWords(normalized);
   out->shingles = hashes.size();

@@ -16,6 +16,8 @@ struct SignOptions {
   ShingleOptions shingle;
   MinHashParams minhash;
   bool keep_shingle_set = false;  // fill DocumentSignature::shingle_set
+  bool compute_minhash = true;    // fill DocumentSignature::minhash
+  bool compute_simhash = true;    // fill DocumentSignature::simhash (0 when off)
 };
 
 struct DocumentSignature {
