@@ -22,7 +22,10 @@ def main():
     out_path, parts = sys.argv[1], sys.argv[2:]
     merged = {"context": None, "benchmarks": []}
     for p in parts:
-        data = json.load(open(p))
+        try:
+            data = json.load(open(p))
+        except (OSError, ValueError):
+            continue  # a suite whose filter matched nothing writes no JSON
         merged["context"] = merged["context"] or data["context"]
         merged["benchmarks"] += data["benchmarks"]
     json.dump(merged, open(out_path, "w"), indent=1)
@@ -31,7 +34,9 @@ def main():
     for b in merged["benchmarks"]:
         if b.get("aggregate_name", "median") != "median" or "bytes_per_second" not in b:
             continue
-        stage, target, inp = b["run_name"].split("/")[:3]
+        name = b["run_name"].split("/")
+        stage, target = name[0], name[1] if len(name) > 1 else "-"
+        inp = name[2] if len(name) > 2 else "-"
         rows.setdefault((stage, inp), {})[target] = b["bytes_per_second"] / 1e6
         if target not in targets and target != "reference":
             targets.append(target)
