@@ -3,15 +3,17 @@
 #   bench/results/<date>-<host>.json  (raw Google Benchmark JSON, all suites)
 #   bench/results/latest.json         (a copy)
 #   bench/results/latest.md           (MB/s per stage and target, speed-up over the scalar reference)
-# Options: --quick (fewer repetitions, shorter runs), --filter REGEX, --peers (also scripts/bench_peers.py).
+# Options: --quick (fewer repetitions, shorter runs), --filter REGEX, --peers (also scripts/bench_peers.py),
+# --scaling (also scripts/bench_scaling.py: size, thread and LSH-memory sweeps, bench/results/scaling.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REPS=5; MIN_TIME=0.3; FILTER="."; PEERS=0
+REPS=5; MIN_TIME=0.3; FILTER="."; PEERS=0; SCALING=0; QUICK=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) REPS=2; MIN_TIME=0.1 ;;
+    --quick) REPS=2; MIN_TIME=0.1; QUICK=(--quick) ;;
     --filter) FILTER="$2"; shift ;;
     --peers) PEERS=1 ;;
+    --scaling) SCALING=1 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -34,3 +36,4 @@ cp "$out/$stamp.json" "$out/latest.json"
 rm -f "${parts[@]}"
 cat "$out/latest.md"
 if [ "$PEERS" = 1 ]; then python3 scripts/bench_peers.py; fi
+if [ "$SCALING" = 1 ]; then python3 scripts/bench_scaling.py --build-dir build ${QUICK[@]+"${QUICK[@]}"}; fi
