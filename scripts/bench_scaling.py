@@ -361,7 +361,7 @@ def markdown(data, pngs):
     if "size" in pngs:
         L.append(f"![throughput against document size]({pngs['size']})")
         L.append("")
-    L.append("How measured: `build/bench/kernel_bench` and `build/bench/classifier_bench` "
+    L.append(f"How measured: `{data['build']}/bench/kernel_bench` and `{data['build']}/bench/classifier_bench` "
              f"(Google Benchmark, {data['reps']} repetitions, min time {data['min_time']} s, median "
              "aggregate, one thread), MB/s of raw input text (10^6 bytes). Inputs: "
              "`GeneratedText(size)` from bench/bench_inputs.cc (dataset words, fixed seed). "
