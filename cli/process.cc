@@ -133,16 +133,7 @@ bool RecordLineHashes(const Record& record, const ProcessConfig& config,
   text.clear();
   size_t repairs = 0;
   if (!RecordText(record, nullptr, config, &text, &id, &error, &repairs)) return false;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    const uint64_t h = boilerhash::LineHash(std::string_view(text).substr(pos, end - pos));
-    if (h != 0) hashes->push_back(h);
-    pos = end + 1;
-  }
-  std::sort(hashes->begin(), hashes->end());
-  hashes->erase(std::unique(hashes->begin(), hashes->end()), hashes->end());
+  boilerhash::DocumentCorpusKeys(text, hashes);  // what LineFrequencyTable counts
   return true;
 }
 

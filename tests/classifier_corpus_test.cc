@@ -88,9 +88,12 @@ TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {
   EXPECT_EQ(u.CountLine("a"), 2u);
   EXPECT_EQ(u.documents(), 2u);
   EXPECT_EQ(u.max_entries(), 1000u);
-  // Header: magic, version 1, then fields (docs/CLASSIFIER.md).
+  // Header: magic, version 1, then fields (docs/CLASSIFIER.md); entries for
+  // the lines a, b, c and the pairs (start, a), (a, b), (b, c).
   EXPECT_EQ(bytes[4], 1);
-  EXPECT_EQ(bytes.size(), 4 + 4 + 8 + 8 + 4 + 8 + 3 * 12u);
+  EXPECT_EQ(bytes.size(), 4 + 4 + 8 + 8 + 4 + 8 + 6 * 12u);
+  EXPECT_EQ(u.Count(LinePairKey(LineHash("a"), LineHash("b"))), 2u);
+  EXPECT_EQ(u.Count(LinePairKey(LineHash("b"), LineHash("c"))), 1u);
 
   EXPECT_EQ(LineFrequencyTable::Load("", &u).code(), StatusCode::kParseError);
   EXPECT_EQ(LineFrequencyTable::Load("XXXX", &u).code(), StatusCode::kParseError);
@@ -129,6 +132,33 @@ TEST(ClassifierCorpus, FrequentLinesAreBoilerplate) {
   EXPECT_TRUE(with.lines[1].reasons & kReasonFrequentInCorpus);
   EXPECT_EQ(with.lines[0].label, LineLabel::kContent);
   EXPECT_EQ(with.lines[2].label, LineLabel::kContent);
+}
+
+// The same prose paragraphs in several documents (one story, syndicated)
+// are content: near-duplicate detection must still see them.
+TEST(ClassifierCorpus, SyndicatedParagraphsStayContent) {
+  auto model = BoilerplateModel::Default();
+  ASSERT_TRUE(model);
+  const std::string story =
+      "The council met on Tuesday and agreed to rebuild the old bridge over the river.\n\n"
+      "The work will start in spring and should be finished within two years, officials said.\n\n"
+      "Residents have asked for a new crossing since the old one was closed to lorries last year.\n";
+  LineFrequencyTable corpus;
+  std::vector<std::string> copies;
+  for (int d = 0; d < 5; ++d) {
+    copies.push_back("Site " + std::to_string(d) + " | Home | News\n\n" + story + "\nMenu item " +
+                     std::to_string(d) + "\n");
+    corpus.AddDocument(copies.back());
+  }
+  ClassifyResult r;
+  model->Classify(copies[2], &r, &corpus);
+  for (const LineResult& line : r.lines) {
+    const std::string_view text(copies[2].data() + line.begin, line.end - line.begin);
+    if (story.find(text) != std::string::npos && !text.empty()) {
+      EXPECT_EQ(line.label, LineLabel::kContent) << text;
+      EXPECT_FALSE(line.reasons & kReasonFrequentInCorpus) << text;
+    }
+  }
 }
 
 }  // namespace

@@ -61,6 +61,7 @@ struct Workspace {
   std::vector<PatternHits> hits;
   std::vector<uint32_t> last_line;
   std::vector<uint64_t> hash, corpus_hash;
+  std::vector<size_t> corpus_previous, corpus_next;
   std::vector<uint64_t> table_keys;   // repetition: open addressing over line hashes
   std::vector<uint32_t> table_counts;
   std::vector<uint8_t> cls, prev, next, content;
@@ -186,11 +187,25 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     while (w.table_keys[s] != 0 && w.table_keys[s] != h) s = (s + 1) & mask;
     return s;
   };
+  // corpus_previous[i] / corpus_next[i]: the nearest lines above and below
+  // with a corpus hash (n when none), as DocumentCorpusKeys pairs them.
+  Fill(&w.corpus_previous, corpus ? n : 0, n);
+  Fill(&w.corpus_next, corpus ? n : 0, n);
+  size_t* corpus_previous = w.corpus_previous.data();
+  size_t* corpus_next = w.corpus_next.data();
+  size_t previous_line = n;
   for (size_t i = 0; i < n; ++i) {
-    if (f[i].words == 0) continue;
     const std::string_view line = doc.substr(spans[i].begin, spans[i].end - spans[i].begin);
+    if (corpus) {
+      corpus_hash[i] = LineHash(line);
+      corpus_previous[i] = previous_line;
+      if (corpus_hash[i]) {
+        if (previous_line < n) corpus_next[previous_line] = i;
+        previous_line = i;
+      }
+    }
+    if (f[i].words == 0) continue;
     hash[i] = LineHash(line, /*fold_digits=*/false);
-    if (corpus) corpus_hash[i] = LineHash(line);
     if (hash[i]) {
       const size_t s = slot_of(hash[i]);
       w.table_keys[s] = hash[i];
@@ -213,6 +228,12 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   auto* cls = reinterpret_cast<Class*>(w.cls.data());
   uint32_t* why = w.why.data();
   float* score = w.score.data();
+  // A prose line: a sentence of 10+ words with enough stopwords, not a teaser.
+  auto prose = [&](size_t j) {
+    const LineFeatures& y = f[j];
+    return y.words >= o.good_words && y.terminal_punct && !y.ellipsis &&
+           !(use_stop && y.StopwordDensity() < o.min_stopword_density);
+  };
   for (size_t i = 0; i < n; ++i) {
     const LineFeatures& x = f[i];
     if (x.words == 0) {
@@ -232,9 +253,30 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     const bool low_stop = use_stop && x.StopwordDensity() < o.min_stopword_density;
     if (low_stop) r |= kReasonLowStopwords;
     if (repeated(i)) r |= kReasonRepeatedInDoc, bad = true;
-    if (corpus && corpus_hash[i] && corpus->Count(corpus_hash[i]) >= o.corpus_min_documents) {
-      r |= kReasonFrequentInCorpus;
-      bad = true;
+    // A sentence-like line shared by many documents is boilerplate when it is
+    // site furniture (an appeal, a disclaimer) dropped into different pages,
+    // but not when it is a paragraph of one article syndicated or mirrored:
+    // that is what near-duplicate detection must find.
+    if (corpus && corpus_hash[i]) {
+      const uint32_t docs = corpus->Count(corpus_hash[i]);
+      // Exempt: a prose paragraph that sits next to another prose paragraph
+      // it shares its documents with, i.e. inside a run of shared paragraphs
+      // (the first paragraph of a syndicated story follows different headers
+      // on each site, but the same second paragraph follows it). Site
+      // furniture in prose (an appeal, a legal line) sits among menus and
+      // labels, or among different text on each page.
+      auto shared_prose_neighbour = [&](size_t a, size_t b, size_t other) {
+        return other < n && prose(other) &&
+               2 * corpus->Count(LinePairKey(corpus_hash[a], corpus_hash[b])) >= docs;
+      };
+      const bool in_shared_run =
+          prose(i) && (shared_prose_neighbour(corpus_previous[i], i, corpus_previous[i]) ||
+                       shared_prose_neighbour(i, corpus_next[i], corpus_next[i]));
+      const bool varied = !in_shared_run;
+      if (docs >= o.corpus_min_documents && varied) {
+        r |= kReasonFrequentInCorpus;
+        bad = true;
+      }
     }
     // Few letters among the visible characters: "2:24", "0", "226", "|".
     const uint32_t nonspace = x.chars > x.words ? x.chars - (x.words - 1) : x.chars;

@@ -126,12 +126,34 @@ void LineFrequencyTable::AddLineHashes(const uint64_t* hashes, size_t n) {
   ++documents_;
 }
 
-void LineFrequencyTable::AddDocument(std::string_view document) {
-  std::vector<uint64_t> hashes;
-  for (const LineSpan& s : SplitLines(document)) {
-    hashes.push_back(LineHash(document.substr(s.begin, s.end - s.begin)));
+uint64_t LinePairKey(uint64_t previous_line_hash, uint64_t line_hash) {
+  uint8_t bytes[16];
+  for (int i = 0; i < 8; ++i) {
+    bytes[i] = static_cast<uint8_t>(previous_line_hash >> (8 * i));
+    bytes[8 + i] = static_cast<uint8_t>(line_hash >> (8 * i));
   }
-  AddLineHashes(hashes.data(), hashes.size());
+  const uint64_t key = XXH3_64bits_withSeed(bytes, sizeof bytes, 0x70616972);
+  return key ? key : 1;  // 0 means "not counted"
+}
+
+void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys) {
+  keys->clear();
+  uint64_t previous = 0;
+  for (const LineSpan& s : SplitLines(document)) {
+    const uint64_t h = LineHash(document.substr(s.begin, s.end - s.begin));
+    if (h == 0) continue;
+    keys->push_back(h);
+    keys->push_back(LinePairKey(previous, h));
+    previous = h;
+  }
+  std::sort(keys->begin(), keys->end());
+  keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
+}
+
+void LineFrequencyTable::AddDocument(std::string_view document) {
+  std::vector<uint64_t> keys;
+  DocumentCorpusKeys(document, &keys);
+  AddLineHashes(keys.data(), keys.size());
 }
 
 void LineFrequencyTable::Merge(const LineFrequencyTable& other) {

@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "boilerhash/status.h"
 
@@ -39,13 +40,25 @@ inline constexpr uint32_t kLineFrequencyFormatVersion = 1;
 // uses that, so "$39.99" and "$649.99" product lines are not one line).
 uint64_t LineHash(std::string_view line, bool fold_digits = true);
 
+// The key under which a line is counted together with the non-blank line
+// before it (0 at the start of a document): XXH3-64, seed 0x70616972 ("pair"),
+// of the two hashes as 16 little-endian bytes, previous first. A line that
+// always follows the same line (a paragraph of one syndicated story) has a
+// pair count close to its line count; a line dropped into many different
+// pages (a site-wide appeal) has pair counts of 1.
+uint64_t LinePairKey(uint64_t previous_line_hash, uint64_t line_hash);
+
+// What AddDocument counts for one document, sorted and unique: the LineHash
+// of every non-blank line and its LinePairKey with the line before it.
+void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys);
+
 class LineFrequencyTable {
  public:
   explicit LineFrequencyTable(size_t max_entries = size_t{1} << 22);
 
-  // Counts every distinct non-blank line of the document once.
+  // Counts the document's DocumentCorpusKeys once each.
   void AddDocument(std::string_view document);
-  // Counts one document whose distinct line hashes are given (zeros skipped).
+  // Counts one document whose distinct keys are given (zeros skipped).
   void AddLineHashes(const uint64_t* hashes, size_t n);
   // Adds other's counts and documents into this table.
   void Merge(const LineFrequencyTable& other);
