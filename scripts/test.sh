@@ -32,7 +32,8 @@ echo "examples: ok"
 if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== build + ctest (ASan + UBSan)"
   BUILD_DIR=$B-asan BUILD_TYPE=RelWithDebInfo bash scripts/build.sh \
-    -DBOILERHASH_BUILD_TESTS=ON -DBOILERHASH_BUILD_BENCH=OFF -DBOILERHASH_SANITIZE=ON
+    -DBOILERHASH_BUILD_TESTS=ON -DBOILERHASH_BUILD_BENCH=OFF -DBOILERHASH_BUILD_FUZZ=OFF \
+    -DBOILERHASH_SANITIZE=ON  # the fuzz step below runs the harnesses under ASan+UBSan
   (cd "$B-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
      ctest -j "$JOBS" --output-on-failure)
 fi
