@@ -62,6 +62,7 @@ struct Workspace {
   std::vector<uint32_t> last_line;
   std::vector<uint64_t> hash, corpus_hash;
   std::vector<size_t> corpus_previous, corpus_next;
+  std::vector<uint32_t> corpus_docs, corpus_run;
   std::vector<uint64_t> table_keys;   // repetition: open addressing over line hashes
   std::vector<uint32_t> table_counts;
   std::vector<uint8_t> cls, prev, next, content;
@@ -139,6 +140,9 @@ class Model final : public BoilerplateModel {
   std::shared_ptr<const PatternDb> db_;
   std::vector<uint8_t> signature_;  // per pattern: id starts with "comment_sig"
 };
+
+// Shared prose paragraphs in a row that make a syndicated article.
+constexpr uint32_t kSharedRunMin = 3;
 
 void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFrequencyTable* corpus) const {
   out->lines.clear();
@@ -234,6 +238,38 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     return y.words >= o.good_words && y.terminal_punct && !y.ellipsis &&
            !(use_stop && y.StopwordDensity() < o.min_stopword_density);
   };
+  // Corpus frequency. A line in >= corpus_min_documents documents is
+  // boilerplate (site furniture: menus, labels, appeals, disclaimers), except
+  // inside a run of kSharedRunMin or more prose paragraphs that its documents
+  // share in the same order: that is one article syndicated or mirrored, the
+  // very thing near-duplicate detection must still see. Site blocks hold at
+  // most a sentence or two of prose among their menus and labels.
+  Fill(&w.corpus_docs, corpus ? n : 0, 0u);
+  Fill(&w.corpus_run, corpus ? n : 0, 0u);
+  uint32_t* corpus_docs = w.corpus_docs.data();
+  uint32_t* corpus_run = w.corpus_run.data();
+  if (corpus) {
+    auto shared = [&](size_t j) {
+      return j < n && corpus_docs[j] >= o.corpus_min_documents && prose(j);
+    };
+    // Linked: j and the next hashed line below it are both shared prose and
+    // follow each other in at least half of their documents.
+    auto linked = [&](size_t j) {
+      const size_t k = corpus_next[j];
+      return shared(j) && shared(k) &&
+             2 * corpus->Count(LinePairKey(corpus_hash[j], corpus_hash[k])) >=
+                 std::min(corpus_docs[j], corpus_docs[k]);
+    };
+    for (size_t i = 0; i < n; ++i) corpus_docs[i] = corpus_hash[i] ? corpus->Count(corpus_hash[i]) : 0;
+    for (size_t i = 0; i < n; ++i) {  // run length so far, top down
+      const size_t p = corpus_previous[i];
+      if (shared(i)) corpus_run[i] = (p < n && linked(p)) ? corpus_run[p] + 1 : 1;
+    }
+    for (size_t i = n; i-- > 0;) {  // then the whole run's length, bottom up
+      if (shared(i) && linked(i)) corpus_run[i] = std::max(corpus_run[i], corpus_run[corpus_next[i]]);
+    }
+  }
+
   for (size_t i = 0; i < n; ++i) {
     const LineFeatures& x = f[i];
     if (x.words == 0) {
@@ -253,30 +289,9 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     const bool low_stop = use_stop && x.StopwordDensity() < o.min_stopword_density;
     if (low_stop) r |= kReasonLowStopwords;
     if (repeated(i)) r |= kReasonRepeatedInDoc, bad = true;
-    // A sentence-like line shared by many documents is boilerplate when it is
-    // site furniture (an appeal, a disclaimer) dropped into different pages,
-    // but not when it is a paragraph of one article syndicated or mirrored:
-    // that is what near-duplicate detection must find.
-    if (corpus && corpus_hash[i]) {
-      const uint32_t docs = corpus->Count(corpus_hash[i]);
-      // Exempt: a prose paragraph that sits next to another prose paragraph
-      // it shares its documents with, i.e. inside a run of shared paragraphs
-      // (the first paragraph of a syndicated story follows different headers
-      // on each site, but the same second paragraph follows it). Site
-      // furniture in prose (an appeal, a legal line) sits among menus and
-      // labels, or among different text on each page.
-      auto shared_prose_neighbour = [&](size_t a, size_t b, size_t other) {
-        return other < n && prose(other) &&
-               2 * corpus->Count(LinePairKey(corpus_hash[a], corpus_hash[b])) >= docs;
-      };
-      const bool in_shared_run =
-          prose(i) && (shared_prose_neighbour(corpus_previous[i], i, corpus_previous[i]) ||
-                       shared_prose_neighbour(i, corpus_next[i], corpus_next[i]));
-      const bool varied = !in_shared_run;
-      if (docs >= o.corpus_min_documents && varied) {
-        r |= kReasonFrequentInCorpus;
-        bad = true;
-      }
+    if (corpus && corpus_docs[i] >= o.corpus_min_documents && corpus_run[i] < kSharedRunMin) {
+      r |= kReasonFrequentInCorpus;
+      bad = true;
     }
     // Few letters among the visible characters: "2:24", "0", "226", "|".
     const uint32_t nonspace = x.chars > x.words ? x.chars - (x.words - 1) : x.chars;
