@@ -258,6 +258,13 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
   return set;
 }
 
+InputSet InputSet::FromBytes(std::string bytes, InputFormat format) {
+  InputSet set;
+  *set.stdin_ = std::move(bytes);
+  set.sources_.push_back({"-", "-", format == InputFormat::kJsonl, set.stdin_->size()});
+  return set;
+}
+
 uint64_t InputSet::total_bytes() const {
   uint64_t total = 0;
   for (const auto& s : sources_) total += s.size;

@@ -41,6 +41,9 @@ class InputSet {
   // corpus pass and the main pass can both see it.
   static InputSet Expand(const std::vector<std::string>& args, InputFormat format,
                          std::vector<std::string>* errors);
+  // One source that reads like stdin ("-") but holds the given bytes, so a
+  // test or fuzz harness can feed the reader without a file or a pipe.
+  static InputSet FromBytes(std::string bytes, InputFormat format);
   const std::vector<Source>& sources() const { return sources_; }
   uint64_t total_bytes() const;
   const std::string& stdin_bytes() const { return *stdin_; }

@@ -8,12 +8,12 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
 #include <future>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <string>
@@ -23,6 +23,7 @@
 #include "boilerhash/boilerhash.hpp"
 #include "boilerhash/classifier.h"
 #include "boilerhash/corpus_stats.h"
+#include "args.h"
 #include "input.h"
 #include "json_out.h"
 #include "process.h"
@@ -31,46 +32,6 @@
 
 namespace bhcli {
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitSkipped = 1;
-constexpr int kExitUsage = 2;
-
-struct CommonOptions {
-  std::vector<std::string> inputs;
-  unsigned threads = 0;
-  std::string text_field = "text";
-  std::string id_field = "id";
-  std::string format = "auto";
-  bool no_corpus_stats = false;
-  uint32_t corpus_min_documents = 0;  // 0: the model's default
-  bool no_clean = false;
-  bool quiet = false;
-};
-
-void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning) {
-  cmd->add_option("inputs", o->inputs,
-                  "Files, directories (recursively *.txt, *.jsonl[.gz|.zst]) or - for stdin")
-      ->required();
-  cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1u, 1024u));
-  cmd->add_option("--text-field", o->text_field, "JSONL field holding the text")
-      ->capture_default_str();
-  cmd->add_option("--id-field", o->id_field, "JSONL field holding the id (else FILE:LINE)")
-      ->capture_default_str();
-  cmd->add_option("--format", o->format,
-                  "Input format: auto (JSONL for *.jsonl*, else text), text or jsonl")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
-      ->capture_default_str();
-  cmd->add_flag("--quiet,-q", o->quiet, "No progress bar");
-  if (cleaning) {
-    cmd->add_flag("--no-corpus-stats", o->no_corpus_stats,
-                  "Skip the corpus pass that counts lines repeated across documents");
-    cmd->add_option("--corpus-min-documents", o->corpus_min_documents,
-                    "A line in at least this many documents is boilerplate (default: the model's, "
-                    + std::to_string(boilerhash::ClassifierOptions{}.corpus_min_documents) + ")");
-  }
-}
 
 // ---- the streaming driver ---------------------------------------------------------
 
@@ -249,12 +210,6 @@ int RunClean(const CommonOptions& o, bool explain) {
 
 // ---- sign -----------------------------------------------------------------------
 
-struct SignFlags {
-  std::string algo = "minhash";
-  uint32_t k = 128;
-  uint32_t ngram = 5;
-};
-
 int RunSign(const CommonOptions& o, const SignFlags& f) {
   Setup s;
   if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, &s)) return kExitUsage;
@@ -290,19 +245,6 @@ int RunSign(const CommonOptions& o, const SignFlags& f) {
 
 // ---- dedup ----------------------------------------------------------------------
 
-struct DedupFlags {
-  double threshold = 0.8;
-  std::string measure = "jaccard";
-  uint32_t bands = 0;
-  uint32_t rows = 0;
-  uint32_t k = 128;
-  uint32_t ngram = 5;
-  uint32_t min_words = 10;
-  bool exact_verify = false;
-  bool summary = false;
-  bool stats = false;
-};
-
 std::string HumanBytes(double b) {
   char buf[32];
   const char* units[] = {"B", "kB", "MB", "GB", "TB"};
@@ -323,15 +265,7 @@ long PeakRssKb() {
 
 int RunDedup(const CommonOptions& o, const DedupFlags& f) {
   const auto start = std::chrono::steady_clock::now();
-  if (f.k == 0 || f.ngram == 0 || !(f.threshold > 0 && f.threshold <= 1)) {
-    std::fprintf(stderr, "boilerhash dedup: --k, --ngram must be positive and --threshold in (0, 1]\n");
-    return kExitUsage;
-  }
-  if ((f.bands == 0) != (f.rows == 0) || uint64_t{f.bands} * f.rows > f.k) {
-    std::fprintf(stderr, "boilerhash dedup: give --bands and --rows together, with bands*rows <= k (%u)\n",
-                 f.k);
-    return kExitUsage;
-  }
+  // ParseArgs has checked the flags (k, ngram, threshold, bands x rows).
   Setup s;
   if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, &s)) return kExitUsage;
   boilerhash::SignOptions so;
@@ -488,65 +422,13 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
 
 int main(int argc, char** argv) {
   using namespace bhcli;
-  CLI::App app{"boilerhash: remove boilerplate from extracted web text and find near-duplicates"};
-  app.footer(
-      "Exit status: 0 success; 1 some input was skipped (each reported on stderr); 2 usage error.\n"
-      "Run `boilerhash COMMAND --help` for a command's options.\n");
-  app.set_version_flag("--version,-V",
-                       std::string("boilerhash ") + boilerhash::kVersionString +
-                           " (signature format " + std::to_string(boilerhash::kSignatureFormatVersion) +
-                           ", SIMD target " + boilerhash::ActiveTarget() + ")");
-  app.require_subcommand(1);
-
-  CommonOptions common;
-  bool explain = false;
-  CLI::App* clean = app.add_subcommand("clean", "Print the text without its boilerplate lines");
-  AddCommonOptions(clean, &common, true);
-  clean->add_flag("--explain", explain,
-                  "One row per input line: number, label, reasons, text (tab-separated)");
-
-  SignFlags sf;
-  CLI::App* sign = app.add_subcommand("sign", "Print one signature (JSON) per document");
-  AddCommonOptions(sign, &common, true);
-  sign->add_option("--algo", sf.algo, "minhash or simhash")
-      ->check(CLI::IsMember({"minhash", "simhash"}))
-      ->capture_default_str();
-  sign->add_option("--k", sf.k, "MinHash permutations")->check(CLI::Range(1u, 4096u))->capture_default_str();
-  sign->add_option("--ngram", sf.ngram, "Words per shingle")->check(CLI::Range(1u, 64u))->capture_default_str();
-  sign->add_flag("--no-clean", common.no_clean, "Sign the raw text (keep boilerplate)");
-
-  DedupFlags df;
-  CLI::App* dedup = app.add_subcommand(
-      "dedup", "Cluster near-duplicate documents; one JSON object per document on stdout");
-  AddCommonOptions(dedup, &common, true);
-  dedup->add_option("--threshold", df.threshold, "Similarity threshold")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  dedup->add_option("--measure", df.measure, "jaccard, or containment of the smaller document")
-      ->check(CLI::IsMember({"jaccard", "containment"}))
-      ->capture_default_str();
-  dedup->add_option("--bands", df.bands,
-                    "LSH bands (default: minimise 0.05 x false-positive + 0.95 x false-negative area)");
-  dedup->add_option("--rows", df.rows, "LSH rows per band (with --bands)");
-  dedup->add_option("--k", df.k, "MinHash permutations")->check(CLI::Range(1u, 4096u))->capture_default_str();
-  dedup->add_option("--ngram", df.ngram, "Words per shingle")->check(CLI::Range(1u, 64u))->capture_default_str();
-  dedup->add_option("--min-words", df.min_words,
-                    "Documents with fewer words after cleaning are near-empty: reported, never merged")
-      ->capture_default_str();
-  dedup->add_flag("--no-clean", common.no_clean, "Keep boilerplate (hash the raw text)");
-  dedup->add_flag("--exact-verify", df.exact_verify,
-                  "Verify candidates with exact shingle-set similarity (more memory)");
-  dedup->add_flag("--summary", df.summary,
-                  "Print a readable report (clusters, lines removed per document) instead of JSON");
-  dedup->add_flag("--stats", df.stats, "Also print index bytes per document and peak memory");
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
+  CliOptions o;
+  const int status = ParseArgs(argc, argv, &o, std::cout, std::cerr);
+  if (status != kRun) return status;
+  switch (o.command) {
+    case Command::kClean: return RunClean(o.common, o.explain);
+    case Command::kSign: return RunSign(o.common, o.sign);
+    case Command::kDedup: break;
   }
-  if (clean->parsed()) return RunClean(common, explain);
-  if (sign->parsed()) return RunSign(common, sf);
-  return RunDedup(common, df);
+  return RunDedup(o.common, o.dedup);
 }

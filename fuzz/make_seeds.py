@@ -6,6 +6,7 @@ harness. Rerun only to rebuild the seeds from scratch; scripts/fuzz.sh merges
 what fuzzing finds into the same folders.
 """
 import hashlib
+import json
 import os
 import random
 import struct
@@ -36,7 +37,13 @@ EDGES = [
 ]
 
 
+# make_seeds.py [HARNESS...]: only those harnesses' seeds (default: all).
+ONLY = set(sys.argv[1:])
+
+
 def write(harness, data):
+    if ONLY and harness not in ONLY:
+        return
     d = os.path.join(CORPUS, harness)
     os.makedirs(d, exist_ok=True)
     name = hashlib.sha1(data).hexdigest()
@@ -77,6 +84,52 @@ def main():
             write(h, bytes(rng.getrandbits(8) for _ in range(n)))
         for s in slices[:3]:
             write(h, s)
+    # JSONL files (fuzz_jsonl): records built from the article slices, one
+    # file per shape, then the records that must be reported and skipped.
+    # The harness reads its options from the input's last bytes.
+    def rec(text, **extra):
+        obj = dict(extra)
+        obj["text"] = text.decode("utf-8", "replace")
+        return json.dumps(obj).encode()
+    docs = [s[:300] for s in slices]
+    write("jsonl", b"\n".join(rec(d, id="doc-%d" % i) for i, d in enumerate(docs)) + b"\n")
+    write("jsonl", b"\r\n".join(rec(d) for d in docs[:3]) + b"\r\n\r\n  \t\n")
+    write("jsonl", b"\n".join(rec(d, url="https://example.com/%d" % i, id=i) for i, d in enumerate(docs[:3])))
+    write("jsonl", b"\n".join(b'{"content": %s, "doc_id": {"a": [1, 2]}}' % json.dumps(d.decode("utf-8", "replace")).encode()
+                               for d in docs[:2]) + b"\n")
+    write("jsonl", b"\n".join([
+        b'{"id": "ok", "text": "a line\\nanother line"}',
+        b'{"id": "broken", "text": "unterminated',
+        b'["not", "an", "object"]',
+        b'{"id": "no-text"}',
+        b'{"id": "number", "text": 42}',
+        b'{"id": "bad-utf8", "text": "caf\xc3 \xff\xfe"}',
+        b'{"id": "\xed\xa0\x80 surrogate id", "text": "x"}',
+        b'{"\\u0074ext": "escaped key", "id": "\\u0041"}',
+        b'{"text": "dup key", "text": "second"}',
+        b'{"id": "", "text": ""}',
+        b'\x00\x00',
+        b'{}',
+    ]) + b"\n")
+    # The same records wrapped: option bytes at the end, consumed from the last
+    # one: wrap (3 gzip, 4 zstd), two members, truncate, text field, id field,
+    # max records, max bytes (2), clean.
+    body = b"\n".join(rec(d, id="doc-%d" % i) for i, d in enumerate(docs[:4])) + b"\n"
+    for wrap, two, trunc in ((3, 1, 0), (4, 0, 0), (4, 1, 0), (3, 0, 1)):
+        write("jsonl", body + bytes([1, 0x10, 0x00, 5, 0, 0, trunc, two, wrap]))
+    # Command lines (fuzz_cli_args): arguments separated by NUL bytes.
+    for argv in [
+        ["clean", "a.txt"], ["clean", "--explain", "-q", "docs.jsonl"],
+        ["sign", "--algo", "simhash", "--k", "64", "--ngram", "3", "--no-clean", "-"],
+        ["dedup", "--threshold", "0.9", "--measure", "containment", "--bands", "16", "--rows", "8",
+         "--exact-verify", "--summary", "--stats", "--threads", "2", "dir/"],
+        ["dedup", "--format=jsonl", "--text-field", "content", "--id-field", "url",
+         "--corpus-min-documents", "3", "--min-words", "0", "--no-corpus-stats", "x.jsonl.gz"],
+        ["--version"], ["dedup", "--help"], ["sign", "--k", "0", "a.txt"],
+        ["dedup", "--bands", "16", "a.txt"], ["dedup", "--threshold", "nan", "a.txt"],
+        ["clean"], ["frobnicate", "a.txt"], ["dedup", "--", "--k", "-"],
+    ]:
+        write("cli_args", b"\0".join(a.encode() for a in argv))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,124 @@
+#include "args.h"
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "boilerhash/boilerhash.hpp"
+#include "boilerhash/classifier.h"
+
+namespace bhcli {
+namespace {
+
+void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning) {
+  cmd->add_option("inputs", o->inputs,
+                  "Files, directories (recursively *.txt, *.jsonl[.gz|.zst]) or - for stdin")
+      ->required();
+  cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--text-field", o->text_field, "JSONL field holding the text")
+      ->capture_default_str();
+  cmd->add_option("--id-field", o->id_field, "JSONL field holding the id (else FILE:LINE)")
+      ->capture_default_str();
+  cmd->add_option("--format", o->format,
+                  "Input format: auto (JSONL for *.jsonl*, else text), text or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
+      ->capture_default_str();
+  cmd->add_flag("--quiet,-q", o->quiet, "No progress bar");
+  if (cleaning) {
+    cmd->add_flag("--no-corpus-stats", o->no_corpus_stats,
+                  "Skip the corpus pass that counts lines repeated across documents");
+    cmd->add_option("--corpus-min-documents", o->corpus_min_documents,
+                    "A line in at least this many documents is boilerplate (default: the model's, "
+                    + std::to_string(boilerhash::ClassifierOptions{}.corpus_min_documents) + ")");
+  }
+}
+
+// What CLI11's checks cannot say: combinations, and bounds that hold even for
+// values its range check lets through (--threshold 0).
+int ValidateDedup(const DedupFlags& f, std::ostream& err) {
+  if (f.k == 0 || f.ngram == 0 || !(f.threshold > 0 && f.threshold <= 1)) {
+    err << "boilerhash dedup: --k, --ngram must be positive and --threshold in (0, 1]\n";
+    return kExitUsage;
+  }
+  if ((f.bands == 0) != (f.rows == 0) || uint64_t{f.bands} * f.rows > f.k) {
+    err << "boilerhash dedup: give --bands and --rows together, with bands*rows <= k (" << f.k
+        << ")\n";
+    return kExitUsage;
+  }
+  return kRun;
+}
+
+}  // namespace
+
+int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& out,
+              std::ostream& err) {
+  *o = CliOptions{};
+  CLI::App app{"boilerhash: remove boilerplate from extracted web text and find near-duplicates"};
+  app.footer(
+      "Exit status: 0 success; 1 some input was skipped (each reported on stderr); 2 usage error.\n"
+      "Run `boilerhash COMMAND --help` for a command's options.\n");
+  app.set_version_flag("--version,-V",
+                       std::string("boilerhash ") + boilerhash::kVersionString +
+                           " (signature format " + std::to_string(boilerhash::kSignatureFormatVersion) +
+                           ", SIMD target " + boilerhash::ActiveTarget() + ")");
+  app.require_subcommand(1);
+
+  CommonOptions& common = o->common;
+  CLI::App* clean = app.add_subcommand("clean", "Print the text without its boilerplate lines");
+  AddCommonOptions(clean, &common, true);
+  clean->add_flag("--explain", o->explain,
+                  "One row per input line: number, label, reasons, text (tab-separated)");
+
+  SignFlags& sf = o->sign;
+  CLI::App* sign = app.add_subcommand("sign", "Print one signature (JSON) per document");
+  AddCommonOptions(sign, &common, true);
+  sign->add_option("--algo", sf.algo, "minhash or simhash")
+      ->check(CLI::IsMember({"minhash", "simhash"}))
+      ->capture_default_str();
+  sign->add_option("--k", sf.k, "MinHash permutations")->check(CLI::Range(1u, 4096u))->capture_default_str();
+  sign->add_option("--ngram", sf.ngram, "Words per shingle")->check(CLI::Range(1u, 64u))->capture_default_str();
+  sign->add_flag("--no-clean", common.no_clean, "Sign the raw text (keep boilerplate)");
+
+  DedupFlags& df = o->dedup;
+  CLI::App* dedup = app.add_subcommand(
+      "dedup", "Cluster near-duplicate documents; one JSON object per document on stdout");
+  AddCommonOptions(dedup, &common, true);
+  dedup->add_option("--threshold", df.threshold, "Similarity threshold")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  dedup->add_option("--measure", df.measure, "jaccard, or containment of the smaller document")
+      ->check(CLI::IsMember({"jaccard", "containment"}))
+      ->capture_default_str();
+  dedup->add_option("--bands", df.bands,
+                    "LSH bands (default: minimise 0.05 x false-positive + 0.95 x false-negative area)");
+  dedup->add_option("--rows", df.rows, "LSH rows per band (with --bands)");
+  dedup->add_option("--k", df.k, "MinHash permutations")->check(CLI::Range(1u, 4096u))->capture_default_str();
+  dedup->add_option("--ngram", df.ngram, "Words per shingle")->check(CLI::Range(1u, 64u))->capture_default_str();
+  dedup->add_option("--min-words", df.min_words,
+                    "Documents with fewer words after cleaning are near-empty: reported, never merged")
+      ->capture_default_str();
+  dedup->add_flag("--no-clean", common.no_clean, "Keep boilerplate (hash the raw text)");
+  dedup->add_flag("--exact-verify", df.exact_verify,
+                  "Verify candidates with exact shingle-set similarity (more memory)");
+  dedup->add_flag("--summary", df.summary,
+                  "Print a readable report (clusters, lines removed per document) instead of JSON");
+  dedup->add_flag("--stats", df.stats, "Also print index bytes per document and peak memory");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, out, err);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (clean->parsed()) {
+    o->command = Command::kClean;
+  } else if (sign->parsed()) {
+    o->command = Command::kSign;
+  } else {
+    o->command = Command::kDedup;
+    return ValidateDedup(df, err);
+  }
+  return kRun;
+}
+
+}  // namespace bhcli
