@@ -13,11 +13,7 @@
 namespace boilerhash {
 namespace {
 
-std::vector<uint64_t> RandomSet(std::mt19937_64& rng, size_t n) {
-  std::vector<uint64_t> v(n);
-  for (auto& x : v) x = rng();
-  return v;
-}
+using testing::RandomSet;
 
 // A pair of sets with Jaccard exactly common/uni.
 std::pair<std::vector<uint64_t>, std::vector<uint64_t>> PairWithJaccard(std::mt19937_64& rng,

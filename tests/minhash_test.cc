@@ -8,11 +8,7 @@
 namespace boilerhash {
 namespace {
 
-std::vector<uint64_t> RandomSet(std::mt19937_64& rng, size_t n) {
-  std::vector<uint64_t> v(n);
-  for (auto& x : v) x = rng();
-  return v;
-}
+using testing::RandomSet;
 
 TEST(MinHash, EveryTargetMatchesReference) {
   std::mt19937_64 rng(1);

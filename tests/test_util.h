@@ -50,6 +50,13 @@ inline void ForEachTarget(const std::function<void(const std::string&)>& body) {
   ForceTarget("auto");
 }
 
+// n random 64-bit values: a random shingle set.
+inline std::vector<uint64_t> RandomSet(std::mt19937_64& rng, size_t n) {
+  std::vector<uint64_t> v(n);
+  for (auto& x : v) x = rng();
+  return v;
+}
+
 // Random text mixing ASCII words, punctuation, Unicode letters, marks,
 // digits, symbols and (optionally) invalid bytes.
 inline std::string RandomText(std::mt19937_64& rng, size_t approx_len, bool invalid_bytes) {
