@@ -123,3 +123,32 @@ TEST(ClassifierArticles, SameLabelsOnEveryTarget) {
 
 }  // namespace
 }  // namespace boilerhash
+
+namespace boilerhash {
+namespace {
+
+// Windows line endings change nothing: every label and reason of the CRLF
+// copy equals the LF original's (patterns anchored at '$' end on the CR).
+TEST(ClassifierArticles, CrlfLinesClassifyLikeLf) {
+  auto model = BoilerplateModel::Default();
+  ASSERT_TRUE(model);
+  for (const auto& name : testing::ArticleFiles()) {
+    const std::string lf = testing::ReadArticle(name);
+    std::string crlf;
+    for (char c : lf) {
+      if (c == '\n') crlf += '\r';
+      crlf += c;
+    }
+    ClassifyResult a, b;
+    model->Classify(lf, &a);
+    model->Classify(crlf, &b);
+    ASSERT_EQ(a.lines.size(), b.lines.size()) << name;
+    for (size_t i = 0; i < a.lines.size(); ++i) {
+      EXPECT_EQ(a.lines[i].label, b.lines[i].label) << name << ":" << i + 1;
+      EXPECT_EQ(a.lines[i].reasons, b.lines[i].reasons) << name << ":" << i + 1;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace boilerhash

@@ -86,6 +86,7 @@ struct ScanState {
   std::vector<PatternHits>* hits;
   std::vector<uint32_t>* last_line;  // per pattern: 1 + last line counted
   const std::vector<uint8_t>* signature;  // per pattern: a comment signature
+  std::string_view doc;
 };
 
 // Internal PatternHits::kinds bit (above the file's PatternFlag bits): a
@@ -102,7 +103,10 @@ bool OnMatch(void* ctx, uint32_t pattern, size_t end) {
                              [](uint32_t v, const LineSpan& sp) { return v < sp.begin; });
   if (it == spans.begin()) return true;
   const uint32_t line = static_cast<uint32_t>(it - spans.begin() - 1);
-  if (last >= spans[line].end) return true;  // the match ended on a line break
+  // A match that ended on the line break is not the line's; but the CR of a
+  // CRLF ending is where a pattern anchored at '$' ends, and it is.
+  const bool on_cr = last == spans[line].end && s->doc[last] == '\r';
+  if (last >= spans[line].end && !on_cr) return true;
   const PatternSpec& p = (*s->patterns)[pattern];
   PatternHits& h = (*s->hits)[line];
   // Each pattern counts once per line unless it is a counted phrase ('n'):
@@ -170,7 +174,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   const std::vector<PatternHits>& hits = w.hits;
   {
     Fill(&w.last_line, db_->patterns().size(), 0u);
-    ScanState st{&spans, &db_->patterns(), &w.hits, &w.last_line, &signature_};
+    ScanState st{&spans, &db_->patterns(), &w.hits, &w.last_line, &signature_, doc};
     (void)db_->Scan(doc, OnMatch, &st);  // a failed scan leaves no pattern signal
   }
 
