@@ -1,5 +1,6 @@
 #include "boilerhash/boilerhash.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "boilerhash/signer.h"
@@ -31,6 +32,32 @@ TEST(CApi, SignMatchesCppAndChecksArguments) {
   o.k = 0;
   EXPECT_EQ(bh_signer_new(&o, &signer), BH_INVALID_ARGUMENT);
   EXPECT_EQ(signer, nullptr);
+}
+
+TEST(CApi, BatchSigningEqualsOneByOne) {
+  bh_signer* signer = nullptr;
+  ASSERT_EQ(bh_signer_new(nullptr, &signer), BH_OK);
+  std::vector<std::string> texts;
+  for (const auto& name : boilerhash::testing::ArticleFiles()) texts.push_back(boilerhash::testing::ReadArticle(name));
+  texts.push_back("");
+  std::vector<const char*> ptrs;
+  std::vector<size_t> lens;
+  for (const auto& t : texts) ptrs.push_back(t.data()), lens.push_back(t.size());
+  std::vector<uint32_t> batch(texts.size() * 128), one(128);
+  ASSERT_EQ(bh_signer_minhash_batch(signer, ptrs.data(), lens.data(), texts.size(), batch.data(),
+                                    batch.size()), BH_OK);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    ASSERT_EQ(bh_signer_minhash(signer, ptrs[i], lens[i], one.data(), one.size()), BH_OK);
+    EXPECT_TRUE(std::equal(one.begin(), one.end(), batch.begin() + static_cast<std::ptrdiff_t>(i * 128)));
+  }
+  EXPECT_EQ(bh_signer_minhash_batch(signer, ptrs.data(), lens.data(), texts.size(), batch.data(),
+                                    batch.size() - 1), BH_BUFFER_TOO_SMALL);
+  EXPECT_EQ(bh_signer_minhash_batch(signer, nullptr, nullptr, 0, nullptr, 0), BH_OK);
+  const char* null_text[] = {nullptr};
+  const size_t bad_len[] = {3};
+  EXPECT_EQ(bh_signer_minhash_batch(signer, null_text, bad_len, 1, batch.data(), batch.size()),
+            BH_INVALID_ARGUMENT);
+  bh_signer_free(signer);
 }
 
 TEST(CApi, NormalizeReportsNeededLength) {

@@ -16,7 +16,9 @@
 #include "boilerhash/version.h"
 
 struct bh_signer {
-  boilerhash::Signer signer;
+  // One Signer per output, so each call computes only what it returns.
+  boilerhash::Signer minhash;
+  boilerhash::Signer simhash;
 };
 struct bh_model {
   std::unique_ptr<boilerhash::BoilerplateModel> model;
@@ -90,22 +92,51 @@ bh_status bh_signer_new(const bh_sign_options* options, bh_signer** out) {
     so.shingle.kind = o.char_ngrams ? boilerhash::ShingleKind::kChar : boilerhash::ShingleKind::kWord;
     so.normalize.fold_digits = o.fold_digits != 0;
     so.normalize.strip_accents = o.strip_accents != 0;
-    *out = new bh_signer{boilerhash::Signer(so)};
+    boilerhash::SignOptions minhash_only = so, simhash_only = so;
+    minhash_only.compute_simhash = false;
+    simhash_only.compute_minhash = false;
+    *out = new bh_signer{boilerhash::Signer(minhash_only), boilerhash::Signer(simhash_only)};
     return BH_OK;
   });
 }
 
 void bh_signer_free(bh_signer* signer) { delete signer; }
-uint32_t bh_signer_k(const bh_signer* signer) { return signer ? signer->signer.minhasher().k() : 0; }
+uint32_t bh_signer_k(const bh_signer* signer) { return signer ? signer->minhash.minhasher().k() : 0; }
+
+namespace {
+// Per-thread signature, so a call allocates nothing once warm.
+boilerhash::DocumentSignature& Scratch() {
+  thread_local boilerhash::DocumentSignature sig;
+  return sig;
+}
+}  // namespace
 
 bh_status bh_signer_minhash(const bh_signer* signer, const char* text, size_t len, uint32_t* out,
                             size_t out_len) {
   if (!signer || !out || (!text && len)) return BH_INVALID_ARGUMENT;
-  if (out_len < signer->signer.minhasher().k()) return BH_BUFFER_TOO_SMALL;
+  if (out_len < signer->minhash.minhasher().k()) return BH_BUFFER_TOO_SMALL;
   return Guard([&] {
-    boilerhash::DocumentSignature sig;
-    signer->signer.Sign(std::string_view(text ? text : "", len), &sig);
+    boilerhash::DocumentSignature& sig = Scratch();
+    signer->minhash.Sign(std::string_view(text ? text : "", len), &sig);
     std::memcpy(out, sig.minhash.data(), sig.minhash.size() * sizeof(uint32_t));
+    return BH_OK;
+  });
+}
+
+bh_status bh_signer_minhash_batch(const bh_signer* signer, const char* const* texts,
+                                  const size_t* lens, size_t n, uint32_t* out, size_t out_len) {
+  if (!signer || (n && (!texts || !lens || !out))) return BH_INVALID_ARGUMENT;
+  const size_t k = signer->minhash.minhasher().k();
+  if (n > out_len / k) return BH_BUFFER_TOO_SMALL;
+  for (size_t i = 0; i < n; ++i) {
+    if (!texts[i] && lens[i]) return BH_INVALID_ARGUMENT;
+  }
+  return Guard([&] {
+    boilerhash::DocumentSignature& sig = Scratch();
+    for (size_t i = 0; i < n; ++i) {
+      signer->minhash.Sign(std::string_view(texts[i] ? texts[i] : "", lens[i]), &sig);
+      std::memcpy(out + i * k, sig.minhash.data(), k * sizeof(uint32_t));
+    }
     return BH_OK;
   });
 }
@@ -113,8 +144,8 @@ bh_status bh_signer_minhash(const bh_signer* signer, const char* text, size_t le
 bh_status bh_signer_simhash(const bh_signer* signer, const char* text, size_t len, uint64_t* out) {
   if (!signer || !out || (!text && len)) return BH_INVALID_ARGUMENT;
   return Guard([&] {
-    boilerhash::DocumentSignature sig;
-    signer->signer.Sign(std::string_view(text ? text : "", len), &sig);
+    boilerhash::DocumentSignature& sig = Scratch();
+    signer->simhash.Sign(std::string_view(text ? text : "", len), &sig);
     *out = sig.simhash;
     return BH_OK;
   });

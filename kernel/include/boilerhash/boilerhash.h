@@ -48,6 +48,11 @@ uint32_t bh_signer_k(const bh_signer* signer);
 /* Writes k values to out (out_len must be >= k). */
 bh_status bh_signer_minhash(const bh_signer* signer, const char* text, size_t len,
                             uint32_t* out, size_t out_len);
+/* Signs n texts in one call: out (out_len >= n * k) gets the signatures end
+ * to end. For bindings, where one call per document costs more than the
+ * signing of a short one. NULL texts are allowed when their length is 0. */
+bh_status bh_signer_minhash_batch(const bh_signer* signer, const char* const* texts,
+                                  const size_t* lens, size_t n, uint32_t* out, size_t out_len);
 bh_status bh_signer_simhash(const bh_signer* signer, const char* text, size_t len,
                             uint64_t* out);
 
