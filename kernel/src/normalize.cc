@@ -154,18 +154,15 @@ HWY_EXPORT(WordStartsAfterSpaces);
 namespace {
 
 // Appends one word to a std::string, preceded by a space unless it is the first.
-inline void EmitWord(std::string_view word, std::string* out, std::vector<uint32_t>* starts) {
+inline void EmitWord(std::string_view word, std::string* out) {
   if (!out->empty()) out->push_back(' ');
-  if (starts) starts->push_back(static_cast<uint32_t>(out->size()));
   out->append(word);
 }
 
 // A space-free segment of the mapped text that holds non-ASCII bytes: cut it
 // into runs of word code points and map the runs that are not plain ASCII.
-// Appends space-separated words to *out (which starts empty) and their
-// offsets in *out to *starts.
-void UnicodeSegment(std::string_view seg, const NormalizeOptions& options, std::string* out,
-                    std::vector<uint32_t>* starts) {
+// Appends space-separated words to *out (which starts empty).
+void UnicodeSegment(std::string_view seg, const NormalizeOptions& options, std::string* out) {
   const auto* p = reinterpret_cast<const uint8_t*>(seg.data());
   size_t run_start = 0;
   bool in_run = false, run_unicode = false;
@@ -173,9 +170,9 @@ void UnicodeSegment(std::string_view seg, const NormalizeOptions& options, std::
     if (!in_run) return;
     const std::string_view run = seg.substr(run_start, end - run_start);
     if (run_unicode) {
-      internal::AppendMappedWordRun(run, options.strip_accents, options.fold_digits, out, starts);
+      internal::AppendMappedWordRun(run, options.strip_accents, options.fold_digits, out);
     } else {
-      EmitWord(run, out, starts);
+      EmitWord(run, out);
     }
     in_run = run_unicode = false;
   };
@@ -207,22 +204,20 @@ void NormalizeInto(std::string_view text, const NormalizeOptions& options, std::
                    std::vector<uint32_t>* word_starts) {
   InitTargetsOnce();
   thread_local std::string repaired, collapsed, segment;
-  thread_local std::vector<uint32_t> segment_starts;
   if (!Utf8IsValid(text)) {
     Utf8Repair(text, &repaired);
     text = repaired;
   }
   const size_t n = text.size();
   // Pass 1 (SIMD): map and collapse. For ASCII text this is the result.
-  std::string* dst = out;
   bool any_high = false;
   constexpr size_t kSlack = 256;  // two vectors of the widest target, and more
-  dst->resize(n + kSlack);
+  out->resize(n + kSlack);
   size_t len = HWY_DYNAMIC_DISPATCH(MapAndCollapse)(
-      reinterpret_cast<const uint8_t*>(text.data()), n, reinterpret_cast<uint8_t*>(dst->data()),
+      reinterpret_cast<const uint8_t*>(text.data()), n, reinterpret_cast<uint8_t*>(out->data()),
       options.fold_digits, &any_high);
-  if (len > 0 && (*dst)[len - 1] == ' ') --len;
-  dst->resize(len);
+  if (len > 0 && (*out)[len - 1] == ' ') --len;
+  out->resize(len);
   // Pass 2 (scalar, only with non-ASCII bytes): each space-free segment that
   // holds one goes through the Unicode path; the spans between are copied.
   if (any_high) {
@@ -239,13 +234,13 @@ void NormalizeInto(std::string_view text, const NormalizeOptions& options, std::
         h += 8;
       }
       if (h >= c.size() || static_cast<uint8_t>(c[h]) < 0x80) continue;
-      const size_t seg_begin = c.rfind(' ', h) == std::string_view::npos ? 0 : c.rfind(' ', h) + 1;
+      const size_t space_before = c.rfind(' ', h);
+      const size_t seg_begin = space_before == std::string_view::npos ? 0 : space_before + 1;
       const size_t space_after = c.find(' ', h);
       const size_t seg_end = space_after == std::string_view::npos ? c.size() : space_after;
       out->append(c.substr(copied, seg_begin - copied));
       segment.clear();
-      segment_starts.clear();
-      UnicodeSegment(c.substr(seg_begin, seg_end - seg_begin), options, &segment, &segment_starts);
+      UnicodeSegment(c.substr(seg_begin, seg_end - seg_begin), options, &segment);
       out->append(segment);
       copied = seg_end;
       if (segment.empty() && seg_end < c.size()) {

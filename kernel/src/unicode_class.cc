@@ -40,7 +40,7 @@ bool IsWordCodePoint(uint32_t cp) {
 }
 
 void AppendMappedWordRun(std::string_view run, bool strip_accents, bool fold_digits,
-                         std::string* out, std::vector<uint32_t>* word_starts) {
+                         std::string* out) {
   int options = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
   if (strip_accents) options |= UTF8PROC_STRIPMARK;
   utf8proc_uint8_t* mapped = nullptr;
@@ -63,10 +63,7 @@ void AppendMappedWordRun(std::string_view run, bool strip_accents, bool fold_dig
     if (!IsWordCodePoint(cp)) {
       in_word = false;
     } else {
-      if (!in_word) {
-        if (!out->empty()) out->push_back(' ');
-        if (word_starts) word_starts->push_back(static_cast<uint32_t>(out->size()));
-      }
+      if (!in_word && !out->empty()) out->push_back(' ');
       in_word = true;
       if (fold_digits && utf8proc_category(static_cast<utf8proc_int32_t>(cp)) ==
                              UTF8PROC_CATEGORY_ND) {

@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace boilerhash::internal {
 
@@ -12,9 +11,8 @@ bool IsWordCodePoint(uint32_t cp);
 
 // NFKC + case folding (+ mark stripping) of one run of word characters, then
 // split at separators the map produced, digits folded if asked; appends the
-// resulting words to *out, each preceded by a space when *out is non-empty;
-// records each word's offset in *out into *word_starts when given.
+// resulting words to *out, each preceded by a space when *out is non-empty.
 void AppendMappedWordRun(std::string_view run, bool strip_accents, bool fold_digits,
-                         std::string* out, std::vector<uint32_t>* word_starts);
+                         std::string* out);
 
 }  // namespace boilerhash::internal
