@@ -200,7 +200,7 @@ void UnicodeSegment(std::string_view seg, const NormalizeOptions& options, std::
 
 namespace internal {
 
-void NormalizeInto(std::string_view text, const NormalizeOptions& options, std::string* out,
+bool NormalizeInto(std::string_view text, const NormalizeOptions& options, std::string* out,
                    std::vector<uint32_t>* word_starts) {
   InitTargetsOnce();
   thread_local std::string repaired, collapsed, segment;
@@ -253,6 +253,10 @@ void NormalizeInto(std::string_view text, const NormalizeOptions& options, std::
     out->append(c.substr(copied));
   }
   if (word_starts) {
+    if (out->size() > UINT32_MAX) {
+      word_starts->clear();
+      return false;
+    }
     word_starts->resize(out->size() + 1);
     size_t count = 0;
     if (!out->empty()) (*word_starts)[count++] = 0;
@@ -260,13 +264,14 @@ void NormalizeInto(std::string_view text, const NormalizeOptions& options, std::
         reinterpret_cast<const uint8_t*>(out->data()), out->size(), word_starts->data() + count);
     word_starts->resize(count);
   }
+  return true;
 }
 
 }  // namespace internal
 
 std::string Normalize(std::string_view text, const NormalizeOptions& options) {
   std::string out;
-  internal::NormalizeInto(text, options, &out, nullptr);
+  (void)internal::NormalizeInto(text, options, &out, nullptr);
   return out;
 }
 

@@ -11,9 +11,11 @@
 
 namespace boilerhash::internal {
 
-// Normalize() into *out (reusing its capacity); word_starts may be null.
-// Offsets are 32-bit: one document's normalized text is under 4 GiB.
-void NormalizeInto(std::string_view text, const NormalizeOptions& options, std::string* out,
+// Normalize() into *out (reusing its capacity). When word_starts is given,
+// fills it with the offset of every word and returns true — unless the
+// normalized text is 4 GiB or more (offsets are 32-bit), when it leaves it
+// empty and returns false. Returns true when word_starts is null.
+bool NormalizeInto(std::string_view text, const NormalizeOptions& options, std::string* out,
                    std::vector<uint32_t>* word_starts);
 
 // ShingleHashes() for word n-grams, given the word starts of `normalized`.
