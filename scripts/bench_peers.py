@@ -33,6 +33,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench_summary import cpu_model  # scripts/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv-peers"
 BUILD = ROOT / "build-peers"
@@ -828,16 +830,6 @@ def classification_scores(names, texts, predictions, labels):
     not_p, not_g = [not x for x in pred_b], [not x for x in gold_b]
     return {"f1_content": f1(not_p, not_g, ones), "f1_boiler": f1(pred_b, gold_b, ones),
             "f1_content_chars": f1(not_p, not_g, chars), "lines": len(pred_b)}
-
-
-def cpu_model():
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown"
 
 
 def versions():

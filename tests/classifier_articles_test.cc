@@ -13,19 +13,7 @@ namespace {
 
 // file -> line -> label, from labels.tsv.
 std::map<std::string, std::map<size_t, std::string>> ArticleLabels() {
-  std::map<std::string, std::map<size_t, std::string>> out;
-  std::istringstream in(testing::ReadFile(testing::SourcePath("datasets/articles/labels.tsv")));
-  std::string row;
-  std::getline(in, row);  // header
-  while (std::getline(in, row)) {
-    std::istringstream cols(row);
-    std::string file, line, label;
-    std::getline(cols, file, '\t');
-    std::getline(cols, line, '\t');
-    std::getline(cols, label, '\t');
-    out[file][std::stoul(line)] = label;
-  }
-  return out;
+  return testing::ReadLineLabels("datasets/articles/labels.tsv");
 }
 
 TEST(ClassifierArticles, ContentRecallOneAndBoilerplateCaught) {

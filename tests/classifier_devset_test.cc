@@ -22,18 +22,7 @@ struct Counts {
 };
 
 TEST(ClassifierDevSet, F1AtLeastPinned) {
-  std::map<std::string, std::map<size_t, std::string>> gold;
-  std::istringstream in(testing::ReadFile(testing::SourcePath("datasets/pages-dev/labels.tsv")));
-  std::string row;
-  std::getline(in, row);
-  while (std::getline(in, row)) {
-    std::istringstream cols(row);
-    std::string file, line, label;
-    std::getline(cols, file, '\t');
-    std::getline(cols, line, '\t');
-    std::getline(cols, label, '\t');
-    gold[file][std::stoul(line)] = label;
-  }
+  const auto gold = testing::ReadLineLabels("datasets/pages-dev/labels.tsv");
   ASSERT_EQ(gold.size(), 181u);
   auto model = BoilerplateModel::Default();
   ASSERT_TRUE(model);

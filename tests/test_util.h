@@ -2,6 +2,7 @@
 #pragma once
 #include <fstream>
 #include <functional>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -23,6 +24,25 @@ inline std::string ReadFile(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// A labels.tsv (file, line, label, text_start; header skipped) as
+// file -> line -> label.
+inline std::map<std::string, std::map<size_t, std::string>> ReadLineLabels(
+    const std::string& relative) {
+  std::map<std::string, std::map<size_t, std::string>> out;
+  std::istringstream in(ReadFile(SourcePath(relative)));
+  std::string row;
+  std::getline(in, row);  // header
+  while (std::getline(in, row)) {
+    std::istringstream cols(row);
+    std::string file, line, label;
+    std::getline(cols, file, '\t');
+    std::getline(cols, line, '\t');
+    std::getline(cols, label, '\t');
+    out[file][std::stoul(line)] = label;
+  }
+  return out;
 }
 
 inline const std::vector<std::string>& ArticleFiles() {
