@@ -2,7 +2,6 @@
 #include "boilerhash/targets.h"
 
 #include <cstdlib>
-#include <mutex>
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "targets.cc"
@@ -64,10 +63,14 @@ bool ForceTarget(std::string_view name) {
 
 namespace internal {
 void InitTargetsOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] {
+  // A function-local static: after the first call, one acquire load. (Every
+  // dispatched entry point calls this; libstdc++'s call_once also writes
+  // thread-local state on each call.)
+  static const bool applied = [] {
     if (const char* forced = std::getenv("BOILERHASH_FORCE_TARGET")) ForceTarget(forced);
-  });
+    return true;
+  }();
+  (void)applied;
 }
 }  // namespace internal
 
