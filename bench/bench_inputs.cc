@@ -62,4 +62,19 @@ std::string GeneratedText(size_t bytes) {
   return out;
 }
 
+std::string DevPagesText(size_t bytes) {
+  std::string out;
+  out.reserve(bytes + 64);
+  while (out.size() < bytes) {
+    for (const std::string& page : DevPages()) {
+      out += page;
+      out += "\n\n";
+      if (out.size() >= bytes) break;
+    }
+  }
+  const size_t cut = out.rfind('\n', bytes - 1);
+  out.resize(cut == std::string::npos ? bytes : cut + 1);
+  return out;
+}
+
 }  // namespace boilerhash::bench

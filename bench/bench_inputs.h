@@ -14,5 +14,9 @@ const std::string& SampleArticles();
 const std::vector<std::string>& DevPages();
 // About `bytes` bytes of text: lines of dataset words, deterministic.
 std::string GeneratedText(size_t bytes);
+// A page of about `bytes` bytes for the classifier: the dev pages one after
+// another (a blank line between, repeated as needed), cut after the last
+// whole line that fits, so it holds real menus, bodies and footers.
+std::string DevPagesText(size_t bytes);
 
 }  // namespace boilerhash::bench

@@ -2,11 +2,14 @@
 // (datasets/pages-dev/texts, 181 pages, 1.57 MB), per SIMD target, and the
 // cost of each signal alone. Bytes processed are always the pages' bytes.
 // Names: classify/TARGET, features/TARGET, features/reference, patterns,
-// split_lines, line_hash_repetition, classify_corpus/TARGET.
+// split_lines, line_hash_repetition, classify_corpus/TARGET; and
+// classify/TARGET/SIZE: one page of 1 KB ... 1 MB cut from the dev pages
+// (bench_inputs.h DevPagesText), bytes processed being that page's bytes.
 // jusText on the same pages is timed by scripts/eval_pages_dev.py (Python),
 // which prints the speed ratio.
 #include <benchmark/benchmark.h>
 
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -28,14 +31,14 @@ int64_t PageBytes() {
 }
 
 template <class F>
-void Register(const std::string& name, const std::string& target, F body) {
-  benchmark::RegisterBenchmark(name.c_str(), [target, body](benchmark::State& state) {
+void Register(const std::string& name, const std::string& target, F body, int64_t bytes = 0) {
+  benchmark::RegisterBenchmark(name.c_str(), [target, body, bytes](benchmark::State& state) {
     if (!target.empty() && !ForceTarget(target)) {
       state.SkipWithError("target unavailable");
       return;
     }
     body(state);
-    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * PageBytes());
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * (bytes ? bytes : PageBytes()));
     state.SetLabel(target.empty() ? ActiveTarget() : target);
     ForceTarget("auto");
   });
@@ -58,6 +61,19 @@ void RegisterAll() {
         }
       }
     });
+    for (size_t kb : {1, 16, 256, 1024}) {
+      auto page = std::make_shared<const std::string>(DevPagesText(kb << 10));
+      Register(
+          "classify/" + t + "/" + std::to_string(kb) + "KB", t,
+          [page](benchmark::State& s) {
+            ClassifyResult r;
+            for (auto _ : s) {
+              Model().Classify(*page, &r);
+              benchmark::DoNotOptimize(r.lines.data());
+            }
+          },
+          static_cast<int64_t>(page->size()));
+    }
     Register("features/" + t, t, [](benchmark::State& s) {
       std::vector<std::vector<LineSpan>> spans;
       for (const auto& p : DevPages()) spans.push_back(SplitLines(p));

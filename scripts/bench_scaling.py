@@ -10,10 +10,10 @@ bench/results/scaling.md:
      the Google Benchmark suites already built in BUILD/bench are run with a
      filter and their JSON is read. Signing = `text_to_minhash/TARGET/SIZE`
      (normalize + shingle + MinHash) and `signer_all/TARGET/SIZE` (the whole
-     Signer: MinHash + SimHash + exact hash); classification = `classify/TARGET`
-     of classifier_bench, which runs on the dev-set pages only, so it is one
-     point per target at the mean page size (a `classify/TARGET/SIZE` family,
-     if classifier_bench ever registers one, is picked up as a line);
+     Signer: MinHash + SimHash + exact hash); classification =
+     `classify/TARGET/SIZE` of classifier_bench (one page of SIZE cut from the
+     dev-set pages), plus `classify/TARGET` over the dev pages themselves as
+     one point per target at their mean page size;
   2. `boilerhash dedup` throughput against --threads 1 ... all cores on a corpus
      from scripts/gen_corpus.py (20k documents by default), with and without
      cleaning (--no-clean); median wall time of --reps runs, peak RSS per run
@@ -358,7 +358,8 @@ def markdown(data, pngs):
     L.append(f"How measured: `{data['build']}/bench/kernel_bench` and `{data['build']}/bench/classifier_bench` "
              f"(Google Benchmark, {data['reps']} repetitions, min time {data['min_time']} s, median "
              "aggregate, one thread), MB/s of raw input text (10^6 bytes). Inputs: "
-             "`GeneratedText(size)` from bench/bench_inputs.cc (dataset words, fixed seed). "
+             "`GeneratedText(size)` from bench/bench_inputs.cc (dataset words, fixed seed) for "
+             "signing, `DevPagesText(size)` for classification. "
              "`text_to_minhash` = Normalize + ShingleHashes + MinHasher::Sign (k=128, word "
              "5-grams); `signer_all` = Signer::Sign (MinHash + SimHash + exact hash).")
     L.append("")
@@ -378,11 +379,10 @@ def markdown(data, pngs):
     if cls:
         mean, n = data["size"]["dev_page_mean"], data["size"]["dev_pages"]
         L.append("")
-        L.append(f"Classification (`classify/TARGET`, Model::Classify per page): classifier_bench "
-                 f"registers only the {n} dev-set pages (mean {mean / 1024:.1f} KB), not the 1 KB "
-                 "... 1 MB generated inputs, so there is one point per target, plotted at the mean "
-                 "page size: " + ", ".join(f"{t} {v:,.0f} MB/s" for t, v in cls) + ". A "
-                 "`classify/TARGET/SIZE` family in classifier_bench would be picked up as a line.")
+        L.append(f"Classification: `classify/TARGET/SIZE` classifies one page of SIZE cut from "
+                 "the dev-set pages (`DevPagesText`, bench/bench_inputs.cc); `classify/TARGET` "
+                 f"classifies the {n} dev-set pages one by one (mean {mean / 1024:.1f} KB): "
+                 + ", ".join(f"{t} {v:,.0f} MB/s" for t, v in cls) + ".")
     L.append("")
 
     th = data.get("threads")
