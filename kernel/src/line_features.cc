@@ -312,7 +312,10 @@ void WordFeatures(std::string_view line, size_t avail, const uint64_t* nonspace,
   }
   f->stopwords = stop;
   const std::string_view end = StripClosers(line);
-  f->ellipsis = EndsWith(end, "...") || EndsWith(end, "\xE2\x80\xA6");
+  // The last byte first: most lines end in a letter or '.', and the suffix
+  // compares were 2% of the whole classifier.
+  const unsigned char last = end.empty() ? 0 : static_cast<unsigned char>(end.back());
+  f->ellipsis = (last == '.' && EndsWith(end, "...")) || (last == 0xA6 && EndsWith(end, "\xE2\x80\xA6"));
   f->terminal_punct = 0;
   if (!end.empty()) {
     const char c = end.back();
