@@ -10,6 +10,7 @@
 
 #include "boilerhash/utf8.h"
 #include "embedded_data.h"
+#include "hyperscan_runtime.h"
 
 namespace boilerhash {
 namespace {
@@ -179,7 +180,7 @@ std::unique_ptr<PatternDb> PatternDb::Compile(std::vector<PatternSpec> patterns,
   hs_database_t* db = nullptr;
   hs_compile_error_t* err = nullptr;
   if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
-                       HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS) {
+                       HS_MODE_BLOCK, &internal::ChosenHyperscanRuntime().platform, &db, &err) != HS_SUCCESS) {
     std::string msg = err && err->message ? err->message : "unknown error";
     std::string where = "pattern set";
     if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < patterns.size()) {
@@ -238,9 +239,9 @@ Status PatternDb::Scan(std::string_view text, PatternMatchFn on_match, void* con
     sanitized = SanitizeUtf8(text);
     text = sanitized;
   }
-  const hs_error_t rc =
-      hs_scan(static_cast<const hs_database_t*>(db_), text.data(), static_cast<unsigned>(text.size()), 0,
-              static_cast<hs_scratch_t*>(scratch), OnHsMatch, &ctx);
+  const hs_error_t rc = internal::ChosenHyperscanRuntime().scan(
+      static_cast<const hs_database_t*>(db_), text.data(), static_cast<unsigned>(text.size()), 0,
+      static_cast<hs_scratch_t*>(scratch), OnHsMatch, &ctx);
   ReleaseScratch(scratch);
   if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) {
     return Status(StatusCode::kInvalidArgument, "pattern scan failed: " + std::to_string(rc));
