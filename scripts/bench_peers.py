@@ -653,6 +653,11 @@ def lines_kept(text, kept_text):
     return res
 
 
+# Classification workers time each tool producing its own output for every
+# page: boilerhash's label array (copied into a Python bytes object), the HTML
+# tools' extracted text. Turning that output into per-line labels for scoring
+# (run.per_line) happens after the timed runs, for every tool alike.
+
 def w_cls_boilerhash(docs, bh):
     model = ctypes.c_void_p()
     if bh.lib.bh_model_default(ctypes.byref(model)) != 0:
@@ -669,50 +674,39 @@ def w_cls_boilerhash(docs, bh):
             while L.bh_classify(model, b, len(b), labels, None, cap, ctypes.byref(n)) == 2:
                 cap = n.value * 2
                 labels = (ctypes.c_uint8 * cap)()
-            result.append([x == 1 for x in labels[:n.value]])
+            result.append(ctypes.string_at(labels, n.value))
         return result
+    run.per_line = lambda out: [[x == 1 for x in page] for page in out]
+    return run
+
+
+def html_extractor_worker(docs, extract):
+    """extract(html) -> the text a tool keeps; lines it drops are boilerplate."""
+    pages = [html_of_lines(d) for d in docs]
+
+    def run():
+        return [extract(html) for html in pages]
+    run.per_line = lambda out: [[not k for k in lines_kept(d, kept)] for d, kept in zip(docs, out)]
     return run
 
 
 def w_cls_justext(docs, _):
     import justext
     stop = justext.get_stoplist("English")
-    pages = [html_of_lines(d) for d in docs]
-
-    def run():
-        result = []
-        for d, html in zip(docs, pages):
-            paras = justext.justext(html, stop)
-            kept = "\n".join(p.text for p in paras if not p.is_boilerplate)
-            result.append([not k for k in lines_kept(d, kept)])
-        return result
-    return run
+    return html_extractor_worker(docs, lambda html: "\n".join(
+        p.text for p in justext.justext(html, stop) if not p.is_boilerplate))
 
 
 def w_cls_trafilatura(docs, _):
     import trafilatura
-    pages = [html_of_lines(d) for d in docs]
-
-    def run():
-        result = []
-        for d, html in zip(docs, pages):
-            kept = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
-            result.append([not k for k in lines_kept(d, kept)])
-        return result
-    return run
+    return html_extractor_worker(docs, lambda html: trafilatura.extract(
+        html, include_comments=False, include_tables=True) or "")
 
 
 def w_cls_resiliparse(docs, _):
     from resiliparse.extract.html2text import extract_plain_text
-    pages = [html_of_lines(d) for d in docs]
-
-    def run():
-        result = []
-        for d, html in zip(docs, pages):
-            kept = extract_plain_text(html, main_content=True, preserve_formatting=True)
-            result.append([not k for k in lines_kept(d, kept)])
-        return result
-    return run
+    return html_extractor_worker(docs, lambda html: extract_plain_text(
+        html, main_content=True, preserve_formatting=True))
 
 
 # (task, tool) -> (worker, the packages it needs, how it is used)
@@ -775,6 +769,8 @@ def worker_main(task, tool, corpus_path, lib_path, out_path):
     peak = rss_mb("VmHWM")
     if task == "sig":
         out = None  # signatures stay in the worker; only their cost is reported
+    elif hasattr(run, "per_line"):
+        out = run.per_line(out)  # untimed: the tool's output as per-line labels
     Path(out_path).write_text(json.dumps({
         "seconds": secs, "rss_base_mb": base, "rss_peak_mb": peak, "out": out}))
 
@@ -1060,7 +1056,10 @@ def write_report(results, corpora, mb, truth, bh, install, total_s, args, gen_ho
              "and content F1 weighted by characters (the dev set's caveat: short lines are most "
              "of the boilerplate). jusText, trafilatura and resiliparse are HTML tools: they get "
              "each non-blank line wrapped as a `<p>` element (building that HTML is not timed, "
-             "parsing it is), and their output is mapped back to lines by text. With no markup "
+             "parsing it is), and their output is mapped back to lines by text. Timed: each tool "
+             "producing its own output for every page (boilerhash: the label array, copied "
+             "into a Python `bytes`; the HTML tools: the text they keep); turning that into "
+             "per-line labels for scoring is not timed, for any tool. With no markup "
              "to read, their main-content heuristics have less to go on than on real pages.\n")
     L.append("| tool | docs/s | MB/s | peak RSS growth (MB) | boilerhash / peer | content F1 | "
              "boilerplate F1 | content F1 (chars) | how |")

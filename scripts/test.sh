@@ -39,6 +39,6 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
 fi
 
 if [ "${SKIP_FUZZ:-0}" != 1 ]; then
-  echo "== fuzz (libFuzzer + ASan/UBSan, ${FUZZ_CI_SECONDS:-20} s per harness)"
-  FUZZ_CI_SECONDS=${FUZZ_CI_SECONDS:-20} JOBS="$JOBS" bash scripts/fuzz_ci.sh
+  echo "== fuzz (libFuzzer + ASan/UBSan, ${FUZZ_CI_SECONDS:-30} s per harness)"
+  FUZZ_CI_SECONDS=${FUZZ_CI_SECONDS:-30} JOBS="$JOBS" bash scripts/fuzz_ci.sh
 fi
