@@ -15,7 +15,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "fuzz", "corpus")
 
-TEXT = ["utf8", "normalize", "shingle", "exact_hash", "signer", "c_api",
+TEXT = ["utf8", "normalize", "shingle", "exact_hash", "signer", "c_api", "c_classify",
         "classifier", "line_features", "corpus_stats"]
 BINARY = ["minhash", "simhash", "simhash_index", "lsh", "cluster", "containment"]
 

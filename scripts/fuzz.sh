@@ -20,7 +20,7 @@ HARNESSES=${FUZZ_ONLY:-$(sed -n '/^set(BOILERHASH_FUZZERS/,/)/p' fuzz/CMakeLists
 dict_for() {
   case "$1" in
     utf8) echo fuzz/dict/utf8.dict ;;
-    normalize|shingle|exact_hash|signer|c_api|classifier|line_features|corpus_stats)
+    normalize|shingle|exact_hash|signer|c_api|c_classify|classifier|line_features|corpus_stats)
       echo fuzz/dict/text.dict ;;
     pattern_db) echo fuzz/dict/patterns.dict ;;
     *) [ -f "fuzz/dict/$1.dict" ] && echo "fuzz/dict/$1.dict" ;;
