@@ -5,6 +5,7 @@
 
 #include "boilerhash/boilerhash.hpp"
 #include "boilerhash/classifier.h"
+#include "boilerhash/pattern_db.h"
 
 namespace bhcli {
 namespace {
@@ -60,7 +61,8 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
   app.set_version_flag("--version,-V",
                        std::string("boilerhash ") + boilerhash::kVersionString +
                            " (signature format " + std::to_string(boilerhash::kSignatureFormatVersion) +
-                           ", SIMD target " + boilerhash::ActiveTarget() + ")");
+                           ", SIMD target " + boilerhash::ActiveTarget() + "; patterns: " +
+                           boilerhash::PatternEngineDescription() + ")");
   app.require_subcommand(1);
 
   CommonOptions& common = o->common;

@@ -213,6 +213,7 @@ class CliTest(unittest.TestCase):
         v = run("--version")
         self.assertEqual(v.returncode, 0)
         self.assertTrue(v.stdout.startswith(b"boilerhash "))
+        self.assertIn(b"patterns: vectorscan ", v.stdout)  # engine and runtime, for bug reports
         self.assertEqual(run("dedup", "--threshold", "2", self.corpus).returncode, 2)
         self.assertEqual(run("sign", "--algo", "md5", self.corpus).returncode, 2)
         self.assertEqual(run("dedup", "--bands", "100", "--rows", "100", self.corpus).returncode, 2)

@@ -2,6 +2,10 @@
 // hyperscan_runtime.h for the AVX-512 bug this avoids).
 #include "hyperscan_runtime.h"
 
+#include <string>
+
+#include "boilerhash/pattern_db.h"
+
 // Exported by vectorscan's fat x86 library; weak, so a build without it links
 // and sees a null pointer.
 extern "C" hs_error_t avx2_hs_scan(const hs_database_t*, const char*, unsigned int, unsigned int,
@@ -21,12 +25,12 @@ bool DispatcherWouldPickAvx512() {
 }
 
 HyperscanRuntime Choose() {
-  HyperscanRuntime r{&hs_scan, {}, "dispatched"};
+  HyperscanRuntime r{&hs_scan, {}, "runtime chosen by CPU"};
   if (hs_populate_platform(&r.platform) != HS_SUCCESS) r.platform = hs_platform_info_t{};
   if (DispatcherWouldPickAvx512() && avx2_hs_scan != nullptr) {
     r.scan = &avx2_hs_scan;
     r.platform.cpu_features &= ~(HS_CPU_FEATURES_AVX512 | HS_CPU_FEATURES_AVX512VBMI);
-    r.name = "avx2 (vectorscan AVX-512 runtime avoided)";
+    r.name = "AVX2 runtime (its AVX-512 runtime avoided)";
   }
   return r;
 }
@@ -39,3 +43,14 @@ const HyperscanRuntime& ChosenHyperscanRuntime() {
 }
 
 }  // namespace boilerhash::internal
+
+namespace boilerhash {
+
+std::string PatternEngineDescription() {
+  // hs_version() is "5.4.9 2024-01-01"-like: keep the version number.
+  std::string version = hs_version();
+  version = version.substr(0, version.find(' '));
+  return "vectorscan " + version + ", " + internal::ChosenHyperscanRuntime().name;
+}
+
+}  // namespace boilerhash

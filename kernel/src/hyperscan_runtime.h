@@ -24,7 +24,7 @@ using HsScanFn = hs_error_t (*)(const hs_database_t*, const char*, unsigned int,
 struct HyperscanRuntime {
   HsScanFn scan;                 // hs_scan or the library's avx2_hs_scan
   hs_platform_info_t platform;   // what hs_compile_multi compiles for
-  const char* name;              // "dispatched" or "avx2 (vectorscan AVX-512 runtime avoided)"
+  const char* name;              // for PatternEngineDescription()
 };
 
 // Chosen once per process; thread-safe.

@@ -61,6 +61,10 @@ Status ParsePatternFile(std::string_view text, std::vector<PatternSpec>* out);
 // the library at build time.
 std::string_view DefaultPatternText();
 
+// The pattern engine and the runtime scans use, for version output and bug
+// reports, e.g. "vectorscan 5.4.9, AVX2 runtime (its AVX-512 runtime avoided)".
+std::string PatternEngineDescription();
+
 // Called for every match: pattern index (into PatternDb::patterns()) and the
 // byte offset one past the match's last byte. Return false to stop the scan.
 using PatternMatchFn = bool (*)(void* context, uint32_t pattern, size_t end);
