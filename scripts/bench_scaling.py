@@ -343,10 +343,10 @@ def markdown(data, pngs):
              "Google Benchmark library, Release boilerhash). Produced by "
              f"`scripts/bench.sh --scaling` (`scripts/bench_scaling.py{' --quick' if data['quick'] else ''}`).")
     L.append("")
-    L.append("**Noise:** measured on a shared machine "
-             f"({os.cpu_count()} logical CPUs, other builds and tests running at the same time: "
-             f"load average at start {data['load']}). Treat differences under ~20% as noise; the "
-             "thread sweep in particular can only show what two busy cores give. A benchmark never "
+    L.append("**Noise:** measured on a virtual machine "
+             f"({os.cpu_count()} logical CPUs; load average at start {data['load']}: more than 1 "
+             "means other work shared the cores). Treat differences under ~20% as noise; the "
+             "thread sweep in particular can only show what two cores give. A benchmark never "
              "asserts a time.")
     L.append("")
 
