@@ -22,7 +22,6 @@ namespace {
 struct Matches {
   size_t patterns;
   size_t text_size;
-  size_t count = 0;
   bool bad = false;
   std::vector<std::pair<uint32_t, size_t>> list;
 };
@@ -30,7 +29,7 @@ bool OnMatch(void* context, uint32_t pattern, size_t end) {
   auto* m = static_cast<Matches*>(context);
   if (pattern >= m->patterns || end > m->text_size) m->bad = true;
   m->list.push_back({pattern, end});
-  return ++m->count < 10000;  // a pattern matching everywhere stops early
+  return m->list.size() < 10000;  // a pattern matching everywhere stops early
 }
 }  // namespace
 
@@ -70,8 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const size_t shift = 1 + size % 63;
     std::vector<char> buffer(text.size() + 128);
     char* aligned = buffer.data() + (64 - reinterpret_cast<uintptr_t>(buffer.data()) % 64) % 64;
-    Matches at[2] = {{db->patterns().size(), text.size(), 0, false, {}},
-                     {db->patterns().size(), text.size(), 0, false, {}}};
+    Matches at[2] = {{db->patterns().size(), text.size(), false, {}},
+                     {db->patterns().size(), text.size(), false, {}}};
     Status scan[2];
     for (int i = 0; i < 2; ++i) {
       char* where = aligned + (i ? shift : 0);

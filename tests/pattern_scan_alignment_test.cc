@@ -10,7 +10,6 @@
 
 #include <gtest/gtest.h>
 
-#include "boilerhash/classifier.h"
 #include "boilerhash/pattern_db.h"
 #include "test_util.h"
 

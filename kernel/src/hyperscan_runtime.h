@@ -5,7 +5,7 @@
 // "fat" library with one runtime per x86 level and picks one by CPU. Its
 // AVX-512 runtime misses matches depending on the input's address modulo 64:
 // `\(.{0,80}ap\)` over 100 'x', " (abc/ap)\n\nabc" is found at 9 of 64
-// buffer alignments (tests/hyperscan_runtime_test.cc). The classifier's labels
+// buffer alignments (tests/pattern_scan_alignment_test.cc). The classifier's labels
 // then depend on where the allocator put a document, so output changed with
 // the thread count. Its AVX2 and SSE4.2 runtimes are exact at every alignment.
 // On a CPU where the dispatcher would pick the AVX-512 runtime we call the
