@@ -2,6 +2,7 @@
 // max_entries is small), Save -> Load -> Save is exact, counts survive the
 // round trip, counts never exceed the number of documents; Load of arbitrary
 // bytes gives an error or a table that round-trips exactly too.
+#include <algorithm>
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <string>
@@ -48,8 +49,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(a.max_entries() >= max_entries && a.max_entries() == b.max_entries(), "max_entries lowered");
   FUZZ_CHECK(a.size() <= a.max_entries() && b.size() <= b.max_entries(), "table above max_entries");
   for (const std::string& d : docs) {
-    for (const LineSpan& l : SplitLines(d)) {
+    // Group keys: repeatable, one long-line flag per line, and CountGroups
+    // never above Count nor 0 where Count is not.
+    uint64_t keys[kDocumentGroupKeys], again[kDocumentGroupKeys];
+    std::vector<bool> long_lines;
+    DocumentGroupKeys(d, keys, &long_lines);
+    DocumentGroupKeys(std::string(d), again);
+    FUZZ_CHECK(std::equal(keys, keys + kDocumentGroupKeys, again), "DocumentGroupKeys not repeatable");
+    const std::vector<LineSpan> spans = SplitLines(d);
+    FUZZ_CHECK(long_lines.size() == spans.size(), "one long-line flag per line");
+    for (const LineSpan& l : spans) {
       const std::string_view line = std::string_view(d).substr(l.begin, l.end - l.begin);
+      const uint32_t count = a.CountLine(line), groups = a.CountGroups(LineHash(line), keys);
+      FUZZ_CHECK(groups <= count && (count == 0) == (groups == 0),
+                 "CountGroups " + std::to_string(groups) + " vs Count " + std::to_string(count));
       FUZZ_CHECK(a.CountLine(line) <= a.documents(), "count above documents for " + Escape(line));
       FUZZ_CHECK(LineHash(line, fold) == LineHash(std::string(line), fold), "LineHash not repeatable");
     }

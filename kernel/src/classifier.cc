@@ -61,8 +61,8 @@ struct Workspace {
   std::vector<PatternHits> hits;
   std::vector<uint32_t> last_line;
   std::vector<uint64_t> hash, corpus_hash;
-  std::vector<size_t> corpus_previous, corpus_next;
-  std::vector<uint32_t> corpus_docs, corpus_run;
+  std::vector<uint32_t> corpus_docs;
+  std::vector<bool> long_line;
   std::vector<uint64_t> table_keys;   // repetition: open addressing over line hashes
   std::vector<uint32_t> table_counts;
   std::vector<uint8_t> cls, prev, next, content;
@@ -145,8 +145,6 @@ class Model final : public BoilerplateModel {
   std::vector<uint8_t> signature_;  // per pattern: id starts with "comment_sig"
 };
 
-// Shared prose paragraphs in a row that make a syndicated article.
-constexpr uint32_t kSharedRunMin = 3;
 
 void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFrequencyTable* corpus) const {
   out->lines.clear();
@@ -195,23 +193,9 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     while (w.table_keys[s] != 0 && w.table_keys[s] != h) s = (s + 1) & mask;
     return s;
   };
-  // corpus_previous[i] / corpus_next[i]: the nearest lines above and below
-  // with a corpus hash (n when none), as DocumentCorpusKeys pairs them.
-  Fill(&w.corpus_previous, corpus ? n : 0, n);
-  Fill(&w.corpus_next, corpus ? n : 0, n);
-  size_t* corpus_previous = w.corpus_previous.data();
-  size_t* corpus_next = w.corpus_next.data();
-  size_t previous_line = n;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view line = doc.substr(spans[i].begin, spans[i].end - spans[i].begin);
-    if (corpus) {
-      corpus_hash[i] = LineHash(line);
-      corpus_previous[i] = previous_line;
-      if (corpus_hash[i]) {
-        if (previous_line < n) corpus_next[previous_line] = i;
-        previous_line = i;
-      }
-    }
+    if (corpus) corpus_hash[i] = LineHash(line);
     if (f[i].words == 0) continue;
     hash[i] = LineHash(line, /*fold_digits=*/false);
     if (hash[i]) {
@@ -236,41 +220,30 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   auto* cls = reinterpret_cast<Class*>(w.cls.data());
   uint32_t* why = w.why.data();
   float* score = w.score.data();
-  // A prose line: a sentence of 10+ words with enough stopwords, not a teaser.
-  auto prose = [&](size_t j) {
-    const LineFeatures& y = f[j];
-    return y.words >= o.good_words && y.terminal_punct && !y.ellipsis &&
-           !(use_stop && y.StopwordDensity() < o.min_stopword_density);
-  };
   // Corpus frequency. A line in >= corpus_min_documents documents is
-  // boilerplate (site furniture: menus, labels, appeals, disclaimers), except
-  // inside a run of kSharedRunMin or more prose paragraphs that its documents
-  // share in the same order: that is one article syndicated or mirrored, the
-  // very thing near-duplicate detection must still see. Site blocks hold at
-  // most a sentence or two of prose among their menus and labels.
+  // boilerplate (site furniture: menus, labels, appeals, disclaimers), but
+  // the near-duplicates of this document count as one document there: the
+  // copies of a syndicated or mirrored story share its paragraphs, the very
+  // thing near-duplicate detection must still see, while a site's pages
+  // share only its furniture (corpus_stats.h, group keys). Only long lines
+  // are counted with group keys; the keys are computed only when one of the
+  // document's lines is frequent.
   Fill(&w.corpus_docs, corpus ? n : 0, 0u);
-  Fill(&w.corpus_run, corpus ? n : 0, 0u);
   uint32_t* corpus_docs = w.corpus_docs.data();
-  uint32_t* corpus_run = w.corpus_run.data();
   if (corpus) {
-    auto shared = [&](size_t j) {
-      return j < n && corpus_docs[j] >= o.corpus_min_documents && prose(j);
-    };
-    // Linked: j and the next hashed line below it are both shared prose and
-    // follow each other in at least half of their documents.
-    auto linked = [&](size_t j) {
-      const size_t k = corpus_next[j];
-      return shared(j) && shared(k) &&
-             2 * corpus->Count(LinePairKey(corpus_hash[j], corpus_hash[k])) >=
-                 std::min(corpus_docs[j], corpus_docs[k]);
-    };
-    for (size_t i = 0; i < n; ++i) corpus_docs[i] = corpus_hash[i] ? corpus->Count(corpus_hash[i]) : 0;
-    for (size_t i = 0; i < n; ++i) {  // run length so far, top down
-      const size_t p = corpus_previous[i];
-      if (shared(i)) corpus_run[i] = (p < n && linked(p)) ? corpus_run[p] + 1 : 1;
+    bool any_frequent = false;
+    for (size_t i = 0; i < n; ++i) {
+      corpus_docs[i] = corpus_hash[i] ? corpus->Count(corpus_hash[i]) : 0;
+      any_frequent |= corpus_docs[i] >= o.corpus_min_documents;
     }
-    for (size_t i = n; i-- > 0;) {  // then the whole run's length, bottom up
-      if (shared(i) && linked(i)) corpus_run[i] = std::max(corpus_run[i], corpus_run[corpus_next[i]]);
+    if (any_frequent) {
+      uint64_t groups[kDocumentGroupKeys];
+      DocumentGroupKeys(doc, groups, &w.long_line);
+      for (size_t i = 0; i < n; ++i) {
+        if (corpus_docs[i] >= o.corpus_min_documents && w.long_line[i]) {
+          corpus_docs[i] = corpus->CountGroups(corpus_hash[i], groups);
+        }
+      }
     }
   }
 
@@ -293,7 +266,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     const bool low_stop = use_stop && x.StopwordDensity() < o.min_stopword_density;
     if (low_stop) r |= kReasonLowStopwords;
     if (repeated(i)) r |= kReasonRepeatedInDoc, bad = true;
-    if (corpus && corpus_docs[i] >= o.corpus_min_documents && corpus_run[i] < kSharedRunMin) {
+    if (corpus && corpus_docs[i] >= o.corpus_min_documents) {
       r |= kReasonFrequentInCorpus;
       bad = true;
     }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <vector>
 
 #include "boilerhash/line_features.h"
@@ -96,29 +97,77 @@ uint64_t LineHash(std::string_view line, bool fold_digits) {
 
 LineFrequencyTable::LineFrequencyTable(size_t max_entries) : max_entries_(std::max<size_t>(max_entries, 16)) {}
 
+size_t LineFrequencyTable::Slot(uint64_t hash) const {
+  const size_t mask = slot_keys_.size() - 1;
+  size_t s = static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+  while (slot_keys_[s] != 0 && slot_keys_[s] != hash) s = (s + 1) & mask;
+  return s;
+}
+
+void LineFrequencyTable::Rehash(size_t capacity, uint32_t drop_at_or_below) {
+  std::vector<uint64_t> keys(capacity, 0);
+  std::vector<uint32_t> counts(capacity, 0);
+  keys.swap(slot_keys_);
+  counts.swap(slot_counts_);
+  size_ = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == 0 || counts[i] <= drop_at_or_below) continue;
+    const size_t s = Slot(keys[i]);
+    slot_keys_[s] = keys[i];
+    slot_counts_[s] = counts[i];
+    ++size_;
+  }
+}
+
 void LineFrequencyTable::Bump(uint64_t hash, uint32_t by) {
   if (hash == 0) return;
-  auto it = counts_.find(hash);
-  if (it != counts_.end()) {
-    it->second = (it->second > UINT32_MAX - by) ? UINT32_MAX : it->second + by;
+  if (slot_keys_.empty()) Rehash(64, 0);
+  size_t s = Slot(hash);
+  if (slot_keys_[s] == hash) {
+    slot_counts_[s] = (slot_counts_[s] > UINT32_MAX - by) ? UINT32_MAX : slot_counts_[s] + by;
     return;
   }
-  if (counts_.size() >= max_entries_) Prune();
+  if (size_ >= max_entries_) {
+    Prune();
+    s = Slot(hash);
+  }
+  if (2 * (size_ + 1) > slot_keys_.size()) {
+    Rehash(2 * slot_keys_.size(), 0);
+    s = Slot(hash);
+  }
   // A new entry starts above the floor it could have lost (lossy counting).
-  counts_.emplace(hash, by);
+  slot_keys_[s] = hash;
+  slot_counts_[s] = by;
+  ++size_;
 }
 
 void LineFrequencyTable::Prune() {
   // Drop entries at or below the floor until there is room (raising the floor).
-  while (counts_.size() >= max_entries_) {
+  while (size_ >= max_entries_) {
     ++prune_floor_;
-    for (auto it = counts_.begin(); it != counts_.end();) {
-      it = it->second <= prune_floor_ ? counts_.erase(it) : std::next(it);
-    }
+    size_t keep = 0;
+    for (size_t i = 0; i < slot_keys_.size(); ++i) keep += slot_keys_[i] != 0 && slot_counts_[i] > prune_floor_;
+    if (keep < size_) Rehash(slot_keys_.size(), prune_floor_);
   }
 }
 
+std::vector<std::pair<uint64_t, uint32_t>> LineFrequencyTable::SortedEntries() const {
+  std::vector<std::pair<uint64_t, uint32_t>> items;
+  items.reserve(size_);
+  for (size_t i = 0; i < slot_keys_.size(); ++i) {
+    if (slot_keys_[i] != 0) items.emplace_back(slot_keys_[i], slot_counts_[i]);
+  }
+  std::sort(items.begin(), items.end());
+  return items;
+}
+
 void LineFrequencyTable::AddLineHashes(const uint64_t* hashes, size_t n) {
+  // DocumentCorpusKeys gives sorted distinct keys: count them as they are.
+  if (std::adjacent_find(hashes, hashes + n, std::greater_equal<uint64_t>()) == hashes + n) {
+    for (size_t i = 0; i < n; ++i) Bump(hashes[i], 1);
+    ++documents_;
+    return;
+  }
   std::vector<uint64_t> distinct(hashes, hashes + n);
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
@@ -126,25 +175,121 @@ void LineFrequencyTable::AddLineHashes(const uint64_t* hashes, size_t n) {
   ++documents_;
 }
 
-uint64_t LinePairKey(uint64_t previous_line_hash, uint64_t line_hash) {
+namespace {
+
+constexpr size_t kGroupLineWords = 8;  // a long line: a paragraph, not a menu item
+constexpr size_t kGroupShingleWords = 5;
+constexpr size_t kGroupMinShingles = 24;  // about two sentences of long lines
+constexpr uint64_t kWordPrime = 0x100000001B3ull;         // FNV-1a 64
+constexpr uint64_t kWordBasis = 0xCBF29CE484222325ull;
+constexpr uint64_t kShingleMultiplier = 0x9E3779B97F4A7C15ull;
+// Key k orders shingles by Mix(shingle) * kGroupKeyMultipliers[k] (odd, so a
+// bijection): one finalizer per shingle, one multiply per key.
+constexpr uint64_t kGroupKeyMultipliers[kDocumentGroupKeys] = {1, 0xC2B2AE3D27D4EB4Full,
+                                                               0x165667B19E3779F9ull, 0x27D4EB2F165667C5ull};
+
+// SplitMix64's finalizer: a bijection that spreads every input bit.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+// Min-hashes of one line's word shingles folded into best[]. Words are
+// hashed with FNV-1a 64 (over the bytes LineHash keeps), a shingle is the
+// polynomial sum_j word[i+j] * M^(4-j) mod 2^64, and key k's value of it is
+// Mix(shingle) * multiplier[k]. Returns the number of shingles folded: 0
+// (best[] untouched) for a short line.
+size_t FoldLineShingles(std::string_view line, uint64_t best[kDocumentGroupKeys], std::vector<uint64_t>* words) {
+  const unsigned char* keep = kHashMap.keep[1];
+  words->clear();
+  uint64_t h = kWordBasis;
+  bool in_word = false;
+  for (unsigned char c : line) {
+    const unsigned char k = keep[c];
+    if (k) {
+      h = (h ^ k) * kWordPrime;
+      in_word = true;
+    } else if (in_word) {
+      words->push_back(h);
+      h = kWordBasis;
+      in_word = false;
+    }
+  }
+  if (in_word) words->push_back(h);
+  const size_t n = words->size();
+  if (n < kGroupLineWords) return 0;
+  // Rolling: sh(i+1) = sh(i) * M - word[i] * M^5 + word[i+5].
+  constexpr uint64_t kM5 = kShingleMultiplier * kShingleMultiplier * kShingleMultiplier *
+                           kShingleMultiplier * kShingleMultiplier;
+  const uint64_t* w = words->data();
+  uint64_t sh = 0;
+  for (size_t j = 0; j < kGroupShingleWords; ++j) sh = sh * kShingleMultiplier + w[j];
+  uint64_t b[kDocumentGroupKeys];
+  std::copy(best, best + kDocumentGroupKeys, b);
+  for (size_t i = 0;; ++i) {
+    const uint64_t m = Mix(sh);
+    for (size_t k = 0; k < kDocumentGroupKeys; ++k) b[k] = std::min(b[k], m * kGroupKeyMultipliers[k]);
+    if (i + kGroupShingleWords >= n) break;
+    sh = sh * kShingleMultiplier - w[i] * kM5 + w[i + kGroupShingleWords];
+  }
+  std::copy(b, b + kDocumentGroupKeys, best);
+  return n - kGroupShingleWords + 1;
+}
+
+// The group keys of a document split into `spans`; with is_long, also which
+// lines are long (the lines counted with the group keys).
+void GroupKeysOfLines(std::string_view document, const std::vector<LineSpan>& spans,
+                      uint64_t keys[kDocumentGroupKeys], std::vector<bool>* is_long) {
+  uint64_t best[kDocumentGroupKeys];
+  std::fill(best, best + kDocumentGroupKeys, UINT64_MAX);
+  size_t shingles = 0;
+  if (is_long) is_long->assign(spans.size(), false);
+  std::vector<uint64_t> words;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const size_t folded =
+        FoldLineShingles(document.substr(spans[i].begin, spans[i].end - spans[i].begin), best, &words);
+    if (folded && is_long) (*is_long)[i] = true;
+    shingles += folded;
+  }
+  // Too little long text and one template paragraph decides the keys.
+  const bool enough = shingles >= kGroupMinShingles;
+  for (size_t k = 0; k < kDocumentGroupKeys; ++k) keys[k] = !enough ? 0 : (best[k] ? best[k] : 1);
+}
+
+}  // namespace
+
+void DocumentGroupKeys(std::string_view document, uint64_t keys[kDocumentGroupKeys],
+                       std::vector<bool>* long_lines) {
+  GroupKeysOfLines(document, SplitLines(document), keys, long_lines);
+}
+
+uint64_t LineGroupKey(uint64_t group_key, uint64_t line_hash) {
+  if (group_key == 0 || line_hash == 0) return 0;
   uint8_t bytes[16];
   for (int i = 0; i < 8; ++i) {
-    bytes[i] = static_cast<uint8_t>(previous_line_hash >> (8 * i));
+    bytes[i] = static_cast<uint8_t>(group_key >> (8 * i));
     bytes[8 + i] = static_cast<uint8_t>(line_hash >> (8 * i));
   }
-  const uint64_t key = XXH3_64bits_withSeed(bytes, sizeof bytes, 0x70616972);
-  return key ? key : 1;  // 0 means "not counted"
+  const uint64_t key = XXH3_64bits_withSeed(bytes, sizeof bytes, 0x67726f75);
+  return key ? key : 1;
 }
 
 void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys) {
   keys->clear();
-  uint64_t previous = 0;
-  for (const LineSpan& s : SplitLines(document)) {
-    const uint64_t h = LineHash(document.substr(s.begin, s.end - s.begin));
+  const std::vector<LineSpan> spans = SplitLines(document);
+  uint64_t groups[kDocumentGroupKeys];
+  std::vector<bool> is_long;
+  GroupKeysOfLines(document, spans, groups, &is_long);
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const uint64_t h = LineHash(document.substr(spans[i].begin, spans[i].end - spans[i].begin));
     if (h == 0) continue;
     keys->push_back(h);
-    keys->push_back(LinePairKey(previous, h));
-    previous = h;
+    if (is_long[i]) {
+      for (uint64_t g : groups) keys->push_back(LineGroupKey(g, h));  // 0s are not counted
+    }
   }
   std::sort(keys->begin(), keys->end());
   keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
@@ -158,21 +303,31 @@ void LineFrequencyTable::AddDocument(std::string_view document) {
 
 void LineFrequencyTable::Merge(const LineFrequencyTable& other) {
   // Sorted, so the result does not depend on the other table's hash order.
-  std::vector<std::pair<uint64_t, uint32_t>> items(other.counts_.begin(), other.counts_.end());
-  std::sort(items.begin(), items.end());
-  for (const auto& [h, c] : items) Bump(h, c);
+  for (const auto& [h, c] : other.SortedEntries()) Bump(h, c);
   documents_ += other.documents_;
   prune_floor_ = std::max(prune_floor_, other.prune_floor_);
 }
 
 uint32_t LineFrequencyTable::Count(uint64_t line_hash) const {
-  auto it = counts_.find(line_hash);
-  return it == counts_.end() ? 0 : it->second;
+  if (line_hash == 0 || slot_keys_.empty()) return 0;
+  const size_t s = Slot(line_hash);
+  return slot_keys_[s] == line_hash ? slot_counts_[s] : 0;
+}
+
+uint32_t LineFrequencyTable::CountGroups(uint64_t line_hash,
+                                         const uint64_t group_keys[kDocumentGroupKeys]) const {
+  const uint32_t all = Count(line_hash);
+  uint32_t counts[kDocumentGroupKeys];
+  for (size_t k = 0; k < kDocumentGroupKeys; ++k) {
+    counts[k] = group_keys[k] ? Count(LineGroupKey(group_keys[k], line_hash)) : 0;
+  }
+  std::sort(counts, counts + kDocumentGroupKeys);
+  uint32_t group = std::min(counts[kDocumentGroupKeys - 2], all);
+  return group == 0 ? all : all - group + 1;
 }
 
 std::string LineFrequencyTable::Save() const {
-  std::vector<std::pair<uint64_t, uint32_t>> items(counts_.begin(), counts_.end());
-  std::sort(items.begin(), items.end());
+  const std::vector<std::pair<uint64_t, uint32_t>> items = SortedEntries();
   std::string out = "BHLF";
   PutU32(&out, kLineFrequencyFormatVersion);
   PutU64(&out, max_entries_);
@@ -196,8 +351,8 @@ Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
   uint32_t version = 0, floor = 0;
   uint64_t max_entries = 0, documents = 0, n = 0;
   if (!GetU32(&in, &version)) return bad("truncated header");
-  if (version != kLineFrequencyFormatVersion) {
-    return bad("unsupported format version " + std::to_string(version) + " (this library reads " +
+  if (version < 1 || version > kLineFrequencyFormatVersion) {
+    return bad("unsupported format version " + std::to_string(version) + " (this library reads 1 to " +
                std::to_string(kLineFrequencyFormatVersion) + ")");
   }
   if (!GetU64(&in, &max_entries) || !GetU64(&in, &documents) || !GetU32(&in, &floor) || !GetU64(&in, &n)) {
@@ -208,7 +363,9 @@ Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
   LineFrequencyTable t(static_cast<size_t>(max_entries));
   t.documents_ = documents;
   t.prune_floor_ = floor;
-  t.counts_.reserve(static_cast<size_t>(n));
+  size_t capacity = 64;
+  while (capacity < 2 * n) capacity *= 2;
+  t.Rehash(capacity, 0);
   uint64_t prev = 0;
   for (uint64_t i = 0; i < n; ++i) {
     uint64_t h = 0;
@@ -217,7 +374,10 @@ Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
     GetU32(&in, &c);
     if (h == 0 || (i > 0 && h <= prev)) return bad("entries not sorted or zero hash");
     prev = h;
-    t.counts_.emplace(h, c);
+    const size_t s = t.Slot(h);
+    t.slot_keys_[s] = h;
+    t.slot_counts_[s] = c;
+    ++t.size_;
   }
   *out = std::move(t);
   return Status::Ok();

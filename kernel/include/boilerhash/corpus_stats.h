@@ -15,7 +15,7 @@
 // them (merge is commutative: same counts in any order when no prune runs),
 // or guard a shared table yourself. Const methods may run concurrently.
 //
-// Stored format (little-endian, version 1; docs/CLASSIFIER.md):
+// Stored format (little-endian, version 2; docs/CLASSIFIER.md):
 //   "BHLF" | u32 version | u64 max_entries | u64 documents | u32 prune_floor |
 //   u64 n | n x (u64 hash, u32 count) sorted by hash
 #pragma once
@@ -23,14 +23,17 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "boilerhash/status.h"
 
 namespace boilerhash {
 
-inline constexpr uint32_t kLineFrequencyFormatVersion = 1;
+// Version 2 counts group keys (version 1 counted line-pair keys instead);
+// Load reads both: a version-1 table has no group keys, so CountGroups falls
+// back to Count there.
+inline constexpr uint32_t kLineFrequencyFormatVersion = 2;
 
 // Hash of a line's normalized form: ASCII letters lower-cased, every digit
 // folded to '0' (so "9h ago" and "2h ago" count as one line), non-ASCII bytes
@@ -40,16 +43,34 @@ inline constexpr uint32_t kLineFrequencyFormatVersion = 1;
 // uses that, so "$39.99" and "$649.99" product lines are not one line).
 uint64_t LineHash(std::string_view line, bool fold_digits = true);
 
-// The key under which a line is counted together with the non-blank line
-// before it (0 at the start of a document): XXH3-64, seed 0x70616972 ("pair"),
-// of the two hashes as 16 little-endian bytes, previous first. A line that
-// always follows the same line (a paragraph of one syndicated story) has a
-// pair count close to its line count; a line dropped into many different
-// pages (a site-wide appeal) has pair counts of 1.
-uint64_t LinePairKey(uint64_t previous_line_hash, uint64_t line_hash);
+// Near-duplicate group keys. A syndicated story printed by several sites
+// repeats its paragraphs across documents just as a site repeats its menus;
+// what tells them apart is the rest of the document: the copies of one story
+// are near-duplicates, the pages of one site are not. So each document gets
+// kDocumentGroupKeys one-permutation min-hashes of its long lines (8+ words),
+// and every line is also counted under (group key, line): the documents that
+// hold the line *and* share the key, i.e. mostly near-duplicates of each
+// other. Words are runs of the bytes LineHash keeps (ASCII lower-cased,
+// digits folded, non-ASCII kept); a shingle is 5 consecutive words of one
+// line (a line of fewer words is one shingle), hashed with XXH3-64 of their
+// XXH3-64 word hashes as little-endian bytes; key i is the minimum over the
+// shingles of Mix(shingle ^ kGroupKeySeeds[i]) (a 64-bit finalizer), and 0
+// when the document has no long line. Two documents whose long-line shingle
+// sets have Jaccard J share key i with probability J.
+inline constexpr size_t kDocumentGroupKeys = 4;
+// With long_lines, also marks which of the document's lines (as SplitLines
+// splits it) are long: only those are counted with the group keys.
+void DocumentGroupKeys(std::string_view document, uint64_t keys[kDocumentGroupKeys],
+                       std::vector<bool>* long_lines = nullptr);
+
+// The key under which a line is counted with one group key of its document:
+// XXH3-64, seed 0x67726f75 ("grou"), of the two as 16 little-endian bytes,
+// group key first; 0 when either is 0 (never counted).
+uint64_t LineGroupKey(uint64_t group_key, uint64_t line_hash);
 
 // What AddDocument counts for one document, sorted and unique: the LineHash
-// of every non-blank line and its LinePairKey with the line before it.
+// of every non-blank line and, for a long line, its LineGroupKey with each of
+// the document's group keys.
 void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys);
 
 class LineFrequencyTable {
@@ -66,8 +87,17 @@ class LineFrequencyTable {
   // Documents that contain the line (a lower bound after pruning).
   uint32_t Count(uint64_t line_hash) const;
   uint32_t CountLine(std::string_view line) const { return Count(LineHash(line)); }
+  // Documents that contain the line, counting the near-duplicates of the
+  // document whose DocumentGroupKeys are given as one: Count(line) minus the
+  // second-largest Count(LineGroupKey(key, line)) over the keys, plus one for
+  // that group itself. The second-largest, not the largest: a site whose
+  // template has long prose lines can win one key of all its pages, and
+  // then that key alone would make the site's pages look like one story.
+  // Equals Count(line) when no key was counted (a table saved before group
+  // keys existed, or a pruned entry), so it never exceeds Count(line).
+  uint32_t CountGroups(uint64_t line_hash, const uint64_t group_keys[kDocumentGroupKeys]) const;
   uint64_t documents() const { return documents_; }
-  size_t size() const { return counts_.size(); }
+  size_t size() const { return size_; }
   size_t max_entries() const { return max_entries_; }
 
   std::string Save() const;
@@ -76,11 +106,21 @@ class LineFrequencyTable {
  private:
   void Bump(uint64_t hash, uint32_t by);
   void Prune();
+  size_t Slot(uint64_t hash) const;  // where hash is, or the empty slot it would take
+  // Into `capacity` slots, dropping entries whose count is <= drop_at_or_below.
+  void Rehash(size_t capacity, uint32_t drop_at_or_below);
+  std::vector<std::pair<uint64_t, uint32_t>> SortedEntries() const;
 
   size_t max_entries_;
   uint64_t documents_ = 0;
   uint32_t prune_floor_ = 0;
-  std::unordered_map<uint64_t, uint32_t> counts_;
+  // Open addressing with linear probing: slot_keys_[i] == 0 marks an empty
+  // slot (hash 0 is never counted); capacity is a power of two, at most half
+  // full. Flat arrays: the corpus pass touches one cache line per key, where
+  // a node-based map would allocate one node per line of the corpus.
+  std::vector<uint64_t> slot_keys_;
+  std::vector<uint32_t> slot_counts_;
+  size_t size_ = 0;
 };
 
 }  // namespace boilerhash
