@@ -145,7 +145,6 @@ class Model final : public BoilerplateModel {
   std::vector<uint8_t> signature_;  // per pattern: id starts with "comment_sig"
 };
 
-
 void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFrequencyTable* corpus) const {
   out->lines.clear();
   out->cleaned.clear();
@@ -238,7 +237,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     }
     if (any_frequent) {
       uint64_t groups[kDocumentGroupKeys];
-      DocumentGroupKeys(doc, groups, &w.long_line);
+      DocumentGroupKeys(doc, spans, groups, &w.long_line);
       for (size_t i = 0; i < n; ++i) {
         if (corpus_docs[i] >= o.corpus_min_documents && w.long_line[i]) {
           corpus_docs[i] = corpus->CountGroups(corpus_hash[i], groups);

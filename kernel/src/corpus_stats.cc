@@ -266,6 +266,11 @@ void DocumentGroupKeys(std::string_view document, uint64_t keys[kDocumentGroupKe
   GroupKeysOfLines(document, SplitLines(document), keys, long_lines);
 }
 
+void DocumentGroupKeys(std::string_view document, const std::vector<LineSpan>& lines,
+                       uint64_t keys[kDocumentGroupKeys], std::vector<bool>* long_lines) {
+  GroupKeysOfLines(document, lines, keys, long_lines);
+}
+
 uint64_t LineGroupKey(uint64_t group_key, uint64_t line_hash) {
   if (group_key == 0 || line_hash == 0) return 0;
   uint8_t bytes[16];

@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "boilerhash/line_features.h"  // LineSpan
 #include "boilerhash/status.h"
 
 namespace boilerhash {
@@ -51,17 +52,23 @@ uint64_t LineHash(std::string_view line, bool fold_digits = true);
 // and every line is also counted under (group key, line): the documents that
 // hold the line *and* share the key, i.e. mostly near-duplicates of each
 // other. Words are runs of the bytes LineHash keeps (ASCII lower-cased,
-// digits folded, non-ASCII kept); a shingle is 5 consecutive words of one
-// line (a line of fewer words is one shingle), hashed with XXH3-64 of their
-// XXH3-64 word hashes as little-endian bytes; key i is the minimum over the
-// shingles of Mix(shingle ^ kGroupKeySeeds[i]) (a 64-bit finalizer), and 0
-// when the document has no long line. Two documents whose long-line shingle
-// sets have Jaccard J share key i with probability J.
+// digits folded, non-ASCII kept), each hashed with FNV-1a 64; a line is long
+// with 8+ words; a shingle is 5 consecutive words of one long line, hashed as
+// the polynomial sum_j word[j] * M^(4-j) mod 2^64 (M = 0x9E3779B97F4A7C15);
+// key k is the minimum over the shingles of SplitMix64's finalizer of the
+// shingle times the k-th odd multiplier (corpus_stats.cc), and all keys are
+// 0 when the document's long lines hold fewer than 24 shingles. Two
+// documents whose long-line shingle sets have Jaccard J share key k with
+// probability about J. docs/CLASSIFIER.md, "Group keys".
 inline constexpr size_t kDocumentGroupKeys = 4;
 // With long_lines, also marks which of the document's lines (as SplitLines
 // splits it) are long: only those are counted with the group keys.
 void DocumentGroupKeys(std::string_view document, uint64_t keys[kDocumentGroupKeys],
                        std::vector<bool>* long_lines = nullptr);
+// The same for a document already split by SplitLines (the classifier has
+// the spans; splitting again would be a second pass over the text).
+void DocumentGroupKeys(std::string_view document, const std::vector<LineSpan>& lines,
+                       uint64_t keys[kDocumentGroupKeys], std::vector<bool>* long_lines);
 
 // The key under which a line is counted with one group key of its document:
 // XXH3-64, seed 0x67726f75 ("grou"), of the two as 16 little-endian bytes,
