@@ -2,7 +2,8 @@
 // database and a status naming a line) or a working database that scans text
 // and reports matches inside it, the same wherever the text sits in memory
 // (vectorscan's AVX-512 runtime did not: kernel/src/hyperscan_runtime.h);
-// BoilerplateModel::FromPatternText agrees.
+// BoilerplateModel::FromPatternText agrees. Serialize/Deserialize round-trip
+// with the same matches, and refuse corrupt or arbitrary bytes.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstring>
@@ -31,6 +32,26 @@ bool OnMatch(void* context, uint32_t pattern, size_t end) {
   m->list.push_back({pattern, end});
   return m->list.size() < 10000;  // a pattern matching everywhere stops early
 }
+// Saved and loaded again, the database matches as compiled; one flipped byte
+// is refused unless it is the informational tune field (header bytes 24-31).
+void CheckSerializedRoundTrip(const PatternDb& db, const std::vector<PatternSpec>& specs,
+                              const std::string& text, const std::vector<std::pair<uint32_t, size_t>>& expected,
+                              size_t seed) {
+  std::string bytes;
+  const Status saved = db.Serialize(&bytes);
+  FUZZ_CHECK(saved.ok(), "Serialize failed: " + saved.message());
+  Status st;
+  const std::unique_ptr<PatternDb> loaded = PatternDb::Deserialize(specs, bytes, &st);
+  FUZZ_CHECK(loaded != nullptr, "own bytes refused: " + st.message());
+  Matches m{specs.size(), text.size(), false, {}};
+  const Status scanned = loaded->Scan(text, &OnMatch, &m);
+  FUZZ_CHECK(scanned.ok() && m.list == expected, "loaded database matches differently on " + Escape(text));
+  const size_t at = (seed * 2654435761u) % bytes.size();
+  bytes[at] = static_cast<char>(bytes[at] ^ (1 + seed % 255));
+  const bool accepted = PatternDb::Deserialize(specs, bytes, &st) != nullptr;
+  FUZZ_CHECK(accepted == (at >= 24 && at < 32),
+             "byte " + std::to_string(at) + " flipped: " + (accepted ? "accepted" : "refused: " + st.message()));
+}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -39,6 +60,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider fdp(data, size);
   const std::string file = fdp.ConsumeRandomLengthString(2048);
   const std::string text = fdp.ConsumeRemainingBytesAsString();
+  // Arbitrary bytes offered as a serialized database are refused cleanly.
+  {
+    std::vector<PatternSpec> any;
+    Status st;
+    if (ParsePatternFile(file, &any).ok()) {
+      FUZZ_CHECK(!PatternDb::Deserialize(any, text, &st) && !st.message().empty(),
+                 "fuzz bytes accepted as a database: " + Escape(text));
+    }
+  }
 
   std::vector<PatternSpec> specs;
   const Status parsed = ParsePatternFile(file, &specs);
@@ -81,6 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(scan[0].ok() == scan[1].ok() && at[0].list == at[1].list,
                "matches depend on the text's address (64-byte aligned vs +" + std::to_string(shift) +
                    ") for " + Escape(file) + " on " + Escape(text));
+    CheckSerializedRoundTrip(*db, specs, text, at[0].list, size);
   }
   // The classifier's loader must agree with the database's on every file.
   Status ms;

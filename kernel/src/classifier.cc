@@ -24,6 +24,7 @@
 #include "boilerhash/line_features.h"
 #include "boilerhash/pattern_db.h"
 #include "boilerhash/reasons.h"
+#include "embedded_data.h"
 
 namespace boilerhash {
 
@@ -495,16 +496,31 @@ std::unique_ptr<BoilerplateModel> Build(std::string_view text, const ClassifierO
   return std::make_unique<Model>(options, std::move(db));
 }
 
+// The default database, loaded once per process and shared read-only by
+// every default model. The build compiles it and embeds the serialized bytes
+// (kernel/tools/precompile_patterns.cc): loading them takes milliseconds where
+// compiling takes ~0.4 s. They are used only if this machine would compile
+// exactly that database (same vectorscan, same CPU platform); otherwise it is
+// compiled here, with the same matches either way.
+std::shared_ptr<const PatternDb> LoadDefaultPatterns(Status* status) {
+  std::vector<PatternSpec> specs;
+  *status = ParsePatternFile(DefaultPatternText(), &specs);
+  if (!status->ok()) return nullptr;
+  const std::string_view precompiled = internal::PrecompiledEnglishPatterns();
+  if (!precompiled.empty()) {
+    Status rejected;  // why does not matter: compiling is always correct
+    if (auto db = PatternDb::Deserialize(specs, precompiled, &rejected)) return db;
+  }
+  return PatternDb::Compile(std::move(specs), status);
+}
+
 }  // namespace
 
-// The default database is compiled once per process (Hyperscan compilation
-// of the set takes far longer than classifying a page) and shared read-only
-// by every default model.
 std::unique_ptr<BoilerplateModel> BoilerplateModel::DefaultWithOptions(const ClassifierOptions& options,
                                                                        Status* status) {
   static const auto compiled = [] {
     auto s = std::make_shared<Status>();
-    std::shared_ptr<const PatternDb> db = PatternDb::FromText(DefaultPatternText(), s.get());
+    std::shared_ptr<const PatternDb> db = LoadDefaultPatterns(s.get());
     return std::make_pair(db, s);
   }();
   if (!compiled.first) {

@@ -9,4 +9,9 @@ namespace boilerhash::internal {
 std::string_view EnglishPatternText();   // kernel/patterns/en.patterns
 std::string_view EnglishStopwordText();  // kernel/patterns/en.stopwords
 
+// PatternDb::Serialize bytes of EnglishPatternText() compiled on the build
+// machine (kernel/tools/precompile_patterns.cc writes the definition), or
+// empty where the build does not precompile (precompiled_patterns_none.cc).
+std::string_view PrecompiledEnglishPatterns();
+
 }  // namespace boilerhash::internal

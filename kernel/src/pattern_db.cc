@@ -11,6 +11,7 @@
 #include "boilerhash/utf8.h"
 #include "embedded_data.h"
 #include "hyperscan_runtime.h"
+#include "pattern_db_internal.h"
 
 namespace boilerhash {
 namespace {
@@ -151,35 +152,47 @@ std::unique_ptr<PatternDb> PatternDb::FromText(std::string_view text, Status* st
   return Compile(std::move(specs), status);
 }
 
-std::unique_ptr<PatternDb> PatternDb::Compile(std::vector<PatternSpec> patterns, Status* status) {
-  auto fail = [&](StatusCode code, std::string msg) -> std::unique_ptr<PatternDb> {
-    if (status) *status = Status(code, std::move(msg));
-    return nullptr;
-  };
-  if (patterns.empty()) return fail(StatusCode::kInvalidArgument, "no patterns");
-  std::vector<std::string> expressions;
-  std::vector<const char*> exprs;
-  std::vector<unsigned> flags, ids;
-  expressions.reserve(patterns.size());
-  for (size_t i = 0; i < patterns.size(); ++i) {
-    const PatternSpec& p = patterns[i];
+namespace internal {
+
+Status BuildHsPatternSet(const std::vector<PatternSpec>& patterns, HsPatternSet* out) {
+  out->expressions.clear();
+  out->flags.clear();
+  if (patterns.empty()) return Status(StatusCode::kInvalidArgument, "no patterns");
+  out->expressions.reserve(patterns.size());
+  for (const PatternSpec& p : patterns) {
     if (p.pattern.find('\0') != std::string::npos) {
-      return fail(StatusCode::kCompileError,
-                  "line " + std::to_string(p.line) + ": pattern '" + p.id + "' contains NUL");
+      return Status(StatusCode::kCompileError,
+                    "line " + std::to_string(p.line) + ": pattern '" + p.id + "' contains NUL");
     }
     // Whole-line patterns may have spaces before and closing punctuation after.
-    expressions.push_back((p.flags & kPatternWholeLine) ? "^[ \\t]*(?:" + p.pattern + ")[^\\w\\n]*$"
-                                                        : p.pattern);
+    out->expressions.push_back((p.flags & kPatternWholeLine) ? "^[ \\t]*(?:" + p.pattern + ")[^\\w\\n]*$"
+                                                             : p.pattern);
     unsigned f = HS_FLAG_MULTILINE;
     if (p.flags & kPatternCaseless) f |= HS_FLAG_CASELESS;
     if (p.flags & kPatternUtf8) f |= HS_FLAG_UTF8 | HS_FLAG_UCP;
-    flags.push_back(f);
+    out->flags.push_back(f);
+  }
+  return Status::Ok();
+}
+
+}  // namespace internal
+
+std::unique_ptr<PatternDb> PatternDb::Compile(std::vector<PatternSpec> patterns, Status* status) {
+  internal::HsPatternSet set;
+  Status s = internal::BuildHsPatternSet(patterns, &set);
+  if (!s.ok()) {
+    if (status) *status = std::move(s);
+    return nullptr;
+  }
+  std::vector<const char*> exprs;
+  std::vector<unsigned> ids;
+  for (size_t i = 0; i < set.expressions.size(); ++i) {
+    exprs.push_back(set.expressions[i].c_str());
     ids.push_back(static_cast<unsigned>(i));
   }
-  for (const auto& e : expressions) exprs.push_back(e.c_str());
   hs_database_t* db = nullptr;
   hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
+  if (hs_compile_multi(exprs.data(), set.flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
                        HS_MODE_BLOCK, &internal::ChosenHyperscanRuntime().platform, &db, &err) != HS_SUCCESS) {
     std::string msg = err && err->message ? err->message : "unknown error";
     std::string where = "pattern set";
@@ -188,12 +201,20 @@ std::unique_ptr<PatternDb> PatternDb::Compile(std::vector<PatternSpec> patterns,
       where = "line " + std::to_string(p.line) + ": pattern '" + p.id + "'";
     }
     hs_free_compile_error(err);
-    return fail(StatusCode::kCompileError, where + ": " + msg);
+    if (status) *status = Status(StatusCode::kCompileError, where + ": " + msg);
+    return nullptr;
   }
+  return FromHsDatabase(std::move(patterns), db, status);
+}
+
+std::unique_ptr<PatternDb> PatternDb::FromHsDatabase(std::vector<PatternSpec> patterns, void* database,
+                                                     Status* status) {
+  auto* db = static_cast<hs_database_t*>(database);
   hs_scratch_t* scratch = nullptr;
   if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
     hs_free_database(db);
-    return fail(StatusCode::kOutOfMemory, "cannot allocate pattern scratch");
+    if (status) *status = Status(StatusCode::kOutOfMemory, "cannot allocate pattern scratch");
+    return nullptr;
   }
   auto out = std::unique_ptr<PatternDb>(new PatternDb());
   out->patterns_ = std::move(patterns);

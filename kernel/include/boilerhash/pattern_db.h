@@ -75,6 +75,20 @@ class PatternDb {
   // kCompileError status naming the pattern's file line and id.
   static std::unique_ptr<PatternDb> Compile(std::vector<PatternSpec> patterns, Status* status);
   static std::unique_ptr<PatternDb> FromText(std::string_view pattern_file_text, Status* status);
+
+  // Compiling takes far longer than scanning a page (~0.4 s for the default
+  // set), so a compiled database can be saved as bytes and loaded by a later
+  // process. Deserialize accepts the bytes only for the same patterns (the
+  // expressions and flags Hyperscan compiles, in order), the same vectorscan
+  // version and the platform Compile would target on this machine; anything
+  // else (another CPU, a library upgrade, corrupt bytes) gives a null db and
+  // a status saying why, and the caller compiles instead. Matches are the
+  // same as from Compile. The bytes are a boilerhash header and checksum
+  // around hs_serialize_database's output; see docs/PATTERNS.md.
+  Status Serialize(std::string* out) const;
+  static std::unique_ptr<PatternDb> Deserialize(std::vector<PatternSpec> patterns, std::string_view bytes,
+                                                Status* status);
+
   ~PatternDb();
   PatternDb(const PatternDb&) = delete;
   PatternDb& operator=(const PatternDb&) = delete;
@@ -87,6 +101,9 @@ class PatternDb {
 
  private:
   PatternDb() = default;
+  // Takes ownership of an hs_database_t*; allocates the prototype scratch.
+  static std::unique_ptr<PatternDb> FromHsDatabase(std::vector<PatternSpec> patterns, void* database,
+                                                   Status* status);
   void* AcquireScratch() const;
   void ReleaseScratch(void* scratch) const;
 

@@ -1,0 +1,117 @@
+// Stage: boilerplate patterns — saving a compiled database and loading it in
+// a later process (pattern_db.h). Loading skips Hyperscan's compiler, which
+// costs more than classifying thousands of pages.
+//
+// Bytes: a 48-byte header, then hs_serialize_database's output.
+//   0  "bhpatdb" + format byte 1
+//   8  u64 fingerprint of the expressions and flags compiled (XXH3)
+//  16  u64 hs_platform_info_t::cpu_features compiled for
+//  24  u64 tune compiled for (informational: tuning never changes matches)
+//  32  u64 payload size
+//  40  u64 XXH3 of the payload
+// All little-endian. The checksum keeps corrupt bytes away from
+// hs_deserialize_database, which trusts its input's layout.
+#include <hs/hs.h>
+#include <xxhash.h>
+
+#include <cstring>
+
+#include "boilerhash/pattern_db.h"
+#include "hyperscan_runtime.h"
+#include "pattern_db_internal.h"
+
+namespace boilerhash {
+namespace {
+
+constexpr char kMagic[8] = {'b', 'h', 'p', 'a', 't', 'd', 'b', 1};
+constexpr size_t kHeaderSize = 48;
+
+void PutU64(std::string* out, uint64_t v) {
+  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+uint64_t GetU64(const char* p) {
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+
+uint64_t Fingerprint(const internal::HsPatternSet& set) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  auto add_u64 = [&](uint64_t v) {
+    char b[8];
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+    XXH3_64bits_update(state, b, 8);
+  };
+  add_u64(set.expressions.size());
+  for (size_t i = 0; i < set.expressions.size(); ++i) {
+    add_u64(set.flags[i]);
+    add_u64(set.expressions[i].size());
+    XXH3_64bits_update(state, set.expressions[i].data(), set.expressions[i].size());
+  }
+  const uint64_t h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return h;
+}
+
+Status Invalid(std::string why) {
+  return Status(StatusCode::kInvalidArgument, "serialized pattern database: " + std::move(why));
+}
+
+}  // namespace
+
+Status PatternDb::Serialize(std::string* out) const {
+  internal::HsPatternSet set;
+  Status s = internal::BuildHsPatternSet(patterns_, &set);
+  if (!s.ok()) return s;
+  char* bytes = nullptr;
+  size_t length = 0;
+  if (hs_serialize_database(static_cast<const hs_database_t*>(db_), &bytes, &length) != HS_SUCCESS) {
+    return Status(StatusCode::kOutOfMemory, "cannot serialize the pattern database");
+  }
+  const hs_platform_info_t& platform = internal::ChosenHyperscanRuntime().platform;
+  out->assign(kMagic, sizeof(kMagic));
+  PutU64(out, Fingerprint(set));
+  PutU64(out, platform.cpu_features);
+  PutU64(out, platform.tune);
+  PutU64(out, length);
+  PutU64(out, XXH3_64bits(bytes, length));
+  out->append(bytes, length);
+  free(bytes);  // hs_serialize_database allocates with the misc allocator: malloc by default
+  return Status::Ok();
+}
+
+std::unique_ptr<PatternDb> PatternDb::Deserialize(std::vector<PatternSpec> patterns, std::string_view bytes,
+                                                  Status* status) {
+  auto fail = [&](Status s) -> std::unique_ptr<PatternDb> {
+    if (status) *status = std::move(s);
+    return nullptr;
+  };
+  if (bytes.size() < kHeaderSize || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
+    return fail(Invalid("not boilerhash pattern database bytes (format 1)"));
+  }
+  const char* h = bytes.data();
+  const uint64_t payload_size = GetU64(h + 32);
+  if (payload_size != bytes.size() - kHeaderSize) return fail(Invalid("truncated or padded"));
+  const std::string_view payload = bytes.substr(kHeaderSize);
+  if (GetU64(h + 40) != XXH3_64bits(payload.data(), payload.size())) return fail(Invalid("checksum mismatch"));
+  internal::HsPatternSet set;
+  Status s = internal::BuildHsPatternSet(patterns, &set);
+  if (!s.ok()) return fail(std::move(s));
+  if (GetU64(h + 8) != Fingerprint(set)) return fail(Invalid("compiled from other patterns"));
+  // Only the platform Compile would choose here: a database for a CPU level
+  // the chosen runtime does not run, or one that would bring back the runtime
+  // hyperscan_runtime.h avoids, is compiled afresh instead.
+  if (GetU64(h + 16) != internal::ChosenHyperscanRuntime().platform.cpu_features) {
+    return fail(Invalid("compiled for other CPU features"));
+  }
+  hs_database_t* db = nullptr;
+  const hs_error_t rc = hs_deserialize_database(payload.data(), payload.size(), &db);
+  if (rc == HS_DB_VERSION_ERROR) return fail(Invalid("compiled by another vectorscan version"));
+  if (rc == HS_DB_PLATFORM_ERROR) return fail(Invalid("compiled for another platform"));
+  if (rc != HS_SUCCESS) return fail(Invalid("rejected by vectorscan (error " + std::to_string(rc) + ")"));
+  return FromHsDatabase(std::move(patterns), db, status);
+}
+
+}  // namespace boilerhash
