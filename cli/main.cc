@@ -55,10 +55,13 @@ class Driver {
   Counts Run(const ProcessConfig& config, const std::function<void(Document&)>& emit) {
     Counts counts;
     std::vector<Document> docs;
+    uint64_t first = 0;  // ordinal of the batch's first record
     ForEachBatch("processing", [&](std::vector<Record>& batch) {
       docs.resize(batch.size());
-      pool_.ParallelFor(batch.size(),
-                        [&](size_t i) { ProcessRecord(batch[i], inputs_, config, &docs[i]); });
+      pool_.ParallelFor(batch.size(), [&](size_t i) {
+        ProcessRecord(batch[i], first + i, inputs_, config, &docs[i]);
+      });
+      first += batch.size();
       for (Document& d : docs) {
         if (!d.ok) {
           std::fprintf(stderr, "boilerhash: %s\n", d.error.c_str());
@@ -77,8 +80,10 @@ class Driver {
 
   // The corpus pass: documents per normalized line. Line hashes are computed
   // in parallel and added in input order, so the table (pruning included)
-  // is the same for every thread count.
-  std::unique_ptr<boilerhash::LineFrequencyTable> CorpusPass(const ProcessConfig& config) {
+  // is the same for every thread count. Appends every record's group keys
+  // to *group_keys in input order.
+  std::unique_ptr<boilerhash::LineFrequencyTable> CorpusPass(const ProcessConfig& config,
+                                                             std::vector<GroupKeys>* group_keys) {
     auto table = std::make_unique<boilerhash::LineFrequencyTable>();
     std::vector<std::vector<uint64_t>> hashes;
     std::vector<uint8_t> ok;
@@ -86,8 +91,11 @@ class Driver {
     ForEachBatch("line statistics", [&](std::vector<Record>& batch) {
       hashes.resize(batch.size());
       ok.resize(batch.size());
-      pool_.ParallelFor(batch.size(),
-                        [&](size_t i) { ok[i] = RecordLineHashes(batch[i], config, &hashes[i]); });
+      const size_t first = group_keys->size();
+      group_keys->resize(first + batch.size());
+      pool_.ParallelFor(batch.size(), [&](size_t i) {
+        ok[i] = RecordLineHashes(batch[i], config, &hashes[i], &(*group_keys)[first + i]);
+      });
       for (size_t i = 0; i < batch.size(); ++i) {
         if (!ok[i]) continue;
         table->AddLineHashes(hashes[i].data(), hashes[i].size());
@@ -132,6 +140,7 @@ struct Setup {
   ProcessConfig config;
   uint64_t input_errors = 0;
   std::unique_ptr<boilerhash::LineFrequencyTable> corpus;
+  std::vector<GroupKeys> group_keys;  // per record, from the corpus pass
 };
 
 bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, Setup* s) {
@@ -159,8 +168,11 @@ bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, Setup* s) {
   const bool several = s->inputs.sources().size() > 1 ||
                        (!s->inputs.sources().empty() && s->inputs.sources()[0].jsonl);
   if (s->config.clean && corpus_stats && several) {
-    s->corpus = s->driver->CorpusPass(s->config);
-    if (s->corpus->documents() > 1) s->config.corpus = s->corpus.get();
+    s->corpus = s->driver->CorpusPass(s->config, &s->group_keys);
+    if (s->corpus->documents() > 1) {
+      s->config.corpus = s->corpus.get();
+      s->config.group_keys = &s->group_keys;
+    }
   }
   return true;
 }

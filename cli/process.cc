@@ -96,8 +96,8 @@ bool RecordText(const Record& record, const InputSet* inputs, const ProcessConfi
 
 }  // namespace
 
-void ProcessRecord(const Record& record, const InputSet& inputs, const ProcessConfig& config,
-                   Document* doc) {
+void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& inputs,
+                   const ProcessConfig& config, Document* doc) {
   *doc = Document{};
   thread_local std::string text;
   text.clear();
@@ -114,7 +114,10 @@ void ProcessRecord(const Record& record, const InputSet& inputs, const ProcessCo
   std::string_view body = text;
   thread_local boilerhash::ClassifyResult result;
   if (config.clean && config.model != nullptr) {
-    config.model->Classify(text, &result, config.corpus);
+    const uint64_t* keys = config.group_keys != nullptr && ordinal < config.group_keys->size()
+                               ? (*config.group_keys)[ordinal].data()
+                               : nullptr;
+    config.model->Classify(text, &result, config.corpus, keys);
     doc->lines = result.boilerplate_lines + result.content_lines;
     doc->boilerplate_lines = result.boilerplate_lines;
     if (config.explain) doc->explain = boilerhash::ExplainClassification(text, result);
@@ -127,13 +130,14 @@ void ProcessRecord(const Record& record, const InputSet& inputs, const ProcessCo
 }
 
 bool RecordLineHashes(const Record& record, const ProcessConfig& config,
-                      std::vector<uint64_t>* hashes) {
+                      std::vector<uint64_t>* hashes, GroupKeys* group_keys) {
   hashes->clear();
+  group_keys->fill(0);
   thread_local std::string text, id, error;
   text.clear();
   size_t repairs = 0;
   if (!RecordText(record, nullptr, config, &text, &id, &error, &repairs)) return false;
-  boilerhash::DocumentCorpusKeys(text, hashes);  // what LineFrequencyTable counts
+  boilerhash::DocumentCorpusKeys(text, hashes, group_keys->data());  // what LineFrequencyTable counts
   return true;
 }
 

@@ -2,16 +2,20 @@
 // boilerplate removal, signing. ProcessRecord is pure per record, so the
 // records of a batch run on any number of threads with the same result.
 #pragma once
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "boilerhash/classifier.h"
+#include "boilerhash/corpus_stats.h"
 #include "boilerhash/signer.h"
 #include "input.h"
 
 namespace bhcli {
+
+using GroupKeys = std::array<uint64_t, boilerhash::kDocumentGroupKeys>;
 
 struct ProcessConfig {
   bool clean = true;      // remove boilerplate (needs model)
@@ -22,6 +26,9 @@ struct ProcessConfig {
   const boilerhash::Signer* signer = nullptr;                // null: do not sign
   const boilerhash::BoilerplateModel* model = nullptr;
   const boilerhash::LineFrequencyTable* corpus = nullptr;    // null: no corpus statistics
+  // The corpus pass's DocumentGroupKeys per record, in input order (64 bytes
+  // a record), so the classifier does not compute them a second time.
+  const std::vector<GroupKeys>* group_keys = nullptr;
 };
 
 struct Document {
@@ -37,15 +44,16 @@ struct Document {
   boilerhash::DocumentSignature sig;
 };
 
-// Parses (for a JSONL record), repairs, cleans and signs one record.
-void ProcessRecord(const Record& record, const InputSet& inputs, const ProcessConfig& config,
-                   Document* doc);
+// Parses (for a JSONL record), repairs, cleans and signs one record;
+// ordinal is its position in the input (for config.group_keys).
+void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& inputs,
+                   const ProcessConfig& config, Document* doc);
 
-// The distinct non-zero LineHash values of the record's document, sorted
-// (for the corpus pass). Returns false, leaving *hashes empty, for a record
-// that is not a readable document.
+// What the corpus pass counts for the record's document (DocumentCorpusKeys:
+// sorted distinct keys) and its group keys. Returns false, leaving *hashes
+// empty and the keys 0, for a record that is not a readable document.
 bool RecordLineHashes(const Record& record, const ProcessConfig& config,
-                      std::vector<uint64_t>* hashes);
+                      std::vector<uint64_t>* hashes, GroupKeys* group_keys);
 
 // The default model (with corpus_min_documents changed when it is not 0),
 // or null with *error set.

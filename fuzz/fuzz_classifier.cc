@@ -5,6 +5,7 @@
 // content lines' original bytes joined by '\n' (so a subsequence of the input
 // lines) and equals AppendCleanedText, ExplainClassification has one row per
 // line, and every target gives the same labels, reasons, scores and text.
+#include <algorithm>
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <memory>
@@ -101,5 +102,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string why;
     FUZZ_CHECK(SameResult(r, first, &why), "Classify on " + target + " differs: " + why + " doc " + Escape(doc));
   });
+  if (corpus) {
+    // The corpus pass's group keys handed in give the labels computed ones do.
+    std::vector<uint64_t> keys;
+    uint64_t groups[kDocumentGroupKeys];
+    DocumentCorpusKeys(doc, &keys, groups);
+    uint64_t direct[kDocumentGroupKeys];
+    DocumentGroupKeys(doc, direct);
+    FUZZ_CHECK(std::equal(groups, groups + kDocumentGroupKeys, direct),
+               "DocumentCorpusKeys' group keys differ from DocumentGroupKeys on " + Escape(doc));
+    ClassifyResult r;
+    model.Classify(doc, &r, corpus.get(), groups);
+    std::string why;
+    FUZZ_CHECK(SameResult(r, first, &why), "Classify with the corpus pass's group keys differs: " + why);
+  }
   return 0;
 }

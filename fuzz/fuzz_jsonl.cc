@@ -191,11 +191,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   config.text_field = text_field;
   config.id_field = id_field;
   size_t documents = 0, errors = 0;
-  for (const Record& r : records) {
+  for (size_t ordinal = 0; ordinal < records.size(); ++ordinal) {
+    const Record& r = records[ordinal];
     bhcli::Document doc;
-    bhcli::ProcessRecord(r, inputs, config, &doc);
+    bhcli::ProcessRecord(r, ordinal, inputs, config, &doc);
     std::vector<uint64_t> hashes;
-    FUZZ_CHECK(bhcli::RecordLineHashes(r, config, &hashes) == doc.ok,
+    bhcli::GroupKeys keys;
+    FUZZ_CHECK(bhcli::RecordLineHashes(r, config, &hashes, &keys) == doc.ok,
                "RecordLineHashes and ProcessRecord disagree on line " + std::to_string(r.line));
     if (!doc.ok) {
       ++errors;

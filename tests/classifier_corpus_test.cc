@@ -1,7 +1,9 @@
 // The corpus line-frequency table: counts documents, bounded memory,
 // merge = one table, versioned Save/Load with errors as values, and the
 // classifier's frequent_in_corpus signal.
+#include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "boilerhash/classifier.h"
 #include "boilerhash/corpus_stats.h"
@@ -90,27 +92,29 @@ TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {
   EXPECT_EQ(u.CountLine("a"), 2u);
   EXPECT_EQ(u.documents(), 2u);
   EXPECT_EQ(u.max_entries(), 1000u);
-  // Header: magic, version 2, then fields (docs/CLASSIFIER.md); entries for
+  // Header: magic, version 3, then fields (docs/CLASSIFIER.md); entries for
   // the lines a, b, c (short lines: no group keys).
-  EXPECT_EQ(bytes[4], 2);
+  EXPECT_EQ(bytes[4], 3);
   EXPECT_EQ(bytes.size(), 4 + 4 + 8 + 8 + 4 + 8 + 3 * 12u);
 
   EXPECT_EQ(LineFrequencyTable::Load("", &u).code(), StatusCode::kParseError);
   EXPECT_EQ(LineFrequencyTable::Load("XXXX", &u).code(), StatusCode::kParseError);
-  std::string v3 = bytes;
-  v3[4] = 3;
-  const Status s3 = LineFrequencyTable::Load(v3, &u);
-  EXPECT_NE(s3.message().find("version 3"), std::string::npos) << s3.message();
+  std::string v4 = bytes;
+  v4[4] = 4;
+  const Status s4 = LineFrequencyTable::Load(v4, &u);
+  EXPECT_NE(s4.message().find("version 4"), std::string::npos) << s4.message();
   std::string v0 = bytes;
   v0[4] = 0;
   EXPECT_FALSE(LineFrequencyTable::Load(v0, &u).ok());
-  // Version 1 (line-pair keys instead of group keys) still loads: its line
-  // counts mean the same.
-  std::string v1 = bytes;
-  v1[4] = 1;
-  LineFrequencyTable old;
-  ASSERT_TRUE(LineFrequencyTable::Load(v1, &old).ok());
-  EXPECT_EQ(old.CountLine("a"), 2u);
+  // Versions 1 (line-pair keys) and 2 (FNV-1a word hashes in the group
+  // keys) still load: their line counts mean the same.
+  for (char version : {1, 2}) {
+    std::string older = bytes;
+    older[4] = version;
+    LineFrequencyTable old;
+    ASSERT_TRUE(LineFrequencyTable::Load(older, &old).ok()) << int(version);
+    EXPECT_EQ(old.CountLine("a"), 2u);
+  }
   for (size_t cut = 0; cut < bytes.size(); ++cut) {
     EXPECT_FALSE(LineFrequencyTable::Load(bytes.substr(0, cut), &u).ok()) << cut;
   }
@@ -172,17 +176,63 @@ TEST(DocumentGroupKeys, NoKeysWithoutEnoughLongText) {
 
 // Group keys are counted into saved tables (format version 2): these values
 // may change only together with kLineFrequencyFormatVersion.
+// The keys are a stored format (table version 3). These values come from an
+// independent Python implementation of the spec in corpus_stats.h (MT19937
+// for Story, the word hash, shingles and minima written from the comment),
+// not from this code's output.
 TEST(DocumentGroupKeys, GoldenValues) {
   uint64_t keys[kDocumentGroupKeys];
   DocumentGroupKeys(Story(7, 3), keys);
-  const uint64_t golden[kDocumentGroupKeys] = {185987220720437457ull, 231560197898237068ull,
-                                                59648658269847773ull, 233957440048658943ull};
+  const uint64_t golden[kDocumentGroupKeys] = {1307110953720942043ull, 964324039683184649ull,
+                                                99306474138981473ull,   1440936916055849598ull,
+                                                654792060351437752ull,  1018945628701283168ull,
+                                                359989968229817774ull,  768141853516647193ull};
   for (size_t k = 0; k < kDocumentGroupKeys; ++k) EXPECT_EQ(keys[k], golden[k]) << k;
   // Case, digits and punctuation fold as in LineHash.
   std::string shouted = Story(7, 3);
   for (char& ch : shouted) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   DocumentGroupKeys(shouted, keys);
   for (size_t k = 0; k < kDocumentGroupKeys; ++k) EXPECT_EQ(keys[k], golden[k]) << k;
+}
+
+TEST(DocumentGroupKeys, GoldenValuesWithLongAndNonAsciiWords) {
+  // Words of 1 to 20 bytes: the up-to-8, 9-16 and XXH3 (over 16) word
+  // hashes, UTF-8 bytes and a folded number.
+  const std::string line =
+      "The internationalization committee's counter-revolutionary \xC3\x9Cn\xC3\xAF" "code plan of 2026 "
+      "was approved by the board.";
+  const std::string doc = line + "\n" +
+                          "The internationalization committee's counter-revolutionary \xC3\x9Cn\xC3\xAF" "code plan "
+                          "of 2026 was approved by the Council of Ministers.\n"
+                          "board. the by approved was 2026 of plan \xC3\x9Cn\xC3\xAF" "code counter-revolutionary "
+                          "committee's internationalization The\n";
+  uint64_t keys[kDocumentGroupKeys];
+  DocumentGroupKeys(doc, keys);
+  const uint64_t golden[kDocumentGroupKeys] = {437814285263699338ull, 1338890036585436409ull,
+                                                2419970498472197047ull, 368078927902866363ull,
+                                                103097703924057870ull,  61142787523494720ull,
+                                                45022790461050803ull,   629086065231022876ull};
+  for (size_t k = 0; k < kDocumentGroupKeys; ++k) EXPECT_EQ(keys[k], golden[k]) << k;
+}
+
+// DocumentCorpusKeys hands out the same group keys and counts a long line
+// under each of them; the classifier gives the same labels with them handed
+// in as with them computed.
+TEST(DocumentGroupKeys, CorpusKeysCarryTheGroupKeys) {
+  const std::string doc = "Menu\n" + Story(3) + "Short footer line\n";
+  uint64_t direct[kDocumentGroupKeys], passed[kDocumentGroupKeys];
+  DocumentGroupKeys(doc, direct);
+  std::vector<uint64_t> keys;
+  DocumentCorpusKeys(doc, &keys, passed);
+  for (size_t k = 0; k < kDocumentGroupKeys; ++k) EXPECT_EQ(passed[k], direct[k]) << k;
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), uint64_t{0}), 0);
+  const std::string first = Story(3).substr(0, Story(3).find('\n'));
+  for (size_t k = 0; k < kDocumentGroupKeys; ++k) {
+    EXPECT_TRUE(std::binary_search(keys.begin(), keys.end(), LineGroupKey(direct[k], LineHash(first))));
+  }
+  // 1 menu + 4 story + 1 footer line hashes, 8 group keys per story line.
+  EXPECT_EQ(keys.size(), 6u + 4u * kDocumentGroupKeys);
 }
 
 // Copies of one story count as one document for the story's lines; a long
@@ -207,6 +257,28 @@ TEST(LineFrequencyTable, CountGroupsCountsNearDuplicatesOnce) {
   uint64_t other[kDocumentGroupKeys];
   DocumentGroupKeys(Story(999), other);
   EXPECT_EQ(t.CountGroups(paragraph, other), 4u);
+}
+
+// Other holders of a line count as this document's near-duplicates only
+// when they share kGroupKeysShared (3) of its 8 keys; two shared keys (a
+// site's template paragraph can win that many) are not enough.
+TEST(LineFrequencyTable, CountGroupsNeedsThreeSharedKeys) {
+  const uint64_t line = LineHash("a paragraph that several documents print word for word today");
+  uint64_t mine[kDocumentGroupKeys];
+  for (size_t k = 0; k < kDocumentGroupKeys; ++k) mine[k] = 1000 + k;
+  for (size_t shared = 0; shared <= kDocumentGroupKeys; ++shared) {
+    LineFrequencyTable t;
+    for (uint64_t d = 0; d < 5; ++d) {  // d = 0 is this document
+      std::vector<uint64_t> counted = {line};
+      for (size_t k = 0; k < kDocumentGroupKeys; ++k) {
+        const uint64_t key = (d == 0 || k < shared) ? mine[k] : 5000 + 16 * d + k;
+        counted.push_back(LineGroupKey(key, line));
+      }
+      t.AddLineHashes(counted.data(), counted.size());
+    }
+    EXPECT_EQ(t.Count(line), 5u);
+    EXPECT_EQ(t.CountGroups(line, mine), shared >= kGroupKeysShared ? 1u : 5u) << shared << " keys shared";
+  }
 }
 
 TEST(ClassifierCorpus, FrequentLinesAreBoilerplate) {
@@ -283,6 +355,21 @@ TEST(ClassifierCorpus, SyndicatedStoryKeptSiteAppealRemoved) {
   }
   EXPECT_EQ(r.lines[5].label, LineLabel::kBoilerplate);
   EXPECT_TRUE(r.lines[5].reasons & kReasonFrequentInCorpus);
+  // The corpus pass's group keys handed in: the same labels and reasons;
+  // wrong keys (none shared with the copies) lose the story's exception.
+  uint64_t keys[kDocumentGroupKeys];
+  std::vector<uint64_t> counted;
+  DocumentCorpusKeys(copies[1], &counted, keys);
+  ClassifyResult passed;
+  model->Classify(copies[1], &passed, &corpus, keys);
+  ASSERT_EQ(passed.lines.size(), r.lines.size());
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    EXPECT_EQ(passed.lines[i].label, r.lines[i].label) << i;
+    EXPECT_EQ(passed.lines[i].reasons, r.lines[i].reasons) << i;
+  }
+  const uint64_t foreign[kDocumentGroupKeys] = {11, 12, 13, 14, 15, 16, 17, 18};
+  model->Classify(copies[1], &passed, &corpus, foreign);
+  EXPECT_TRUE(passed.lines[1].reasons & kReasonFrequentInCorpus);
 }
 
 }  // namespace

@@ -25,6 +25,7 @@
 #include "boilerhash/pattern_db.h"
 #include "boilerhash/reasons.h"
 #include "embedded_data.h"
+#include "line_normalize.h"
 
 namespace boilerhash {
 
@@ -63,7 +64,8 @@ struct Workspace {
   std::vector<uint32_t> last_line;
   std::vector<uint64_t> hash, corpus_hash;
   std::vector<uint32_t> corpus_docs;
-  std::vector<bool> long_line;
+  std::vector<uint8_t> long_line;     // 8+ words: counted with group keys
+  internal::CompactLine compact;      // one line normalized (corpus hash, words)
   std::vector<uint64_t> table_keys;   // repetition: open addressing over line hashes
   std::vector<uint32_t> table_counts;
   std::vector<uint8_t> cls, prev, next, content;
@@ -137,8 +139,8 @@ class Model final : public BoilerplateModel {
 
   const ClassifierOptions& options() const override { return options_; }
 
-  void Classify(std::string_view document, ClassifyResult* out,
-                const LineFrequencyTable* corpus) const override;
+  void Classify(std::string_view document, ClassifyResult* out, const LineFrequencyTable* corpus,
+                const uint64_t* group_keys) const override;
 
  private:
   ClassifierOptions options_;
@@ -146,7 +148,8 @@ class Model final : public BoilerplateModel {
   std::vector<uint8_t> signature_;  // per pattern: id starts with "comment_sig"
 };
 
-void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFrequencyTable* corpus) const {
+void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFrequencyTable* corpus,
+                     const uint64_t* group_keys) const {
   out->lines.clear();
   out->cleaned.clear();
   out->boilerplate_lines = 0;
@@ -181,6 +184,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   // the hash itself (hash != 0; the table's 0 marks an empty slot).
   Fill(&w.hash, n, uint64_t{0});
   Fill(&w.corpus_hash, corpus ? n : 0, uint64_t{0});
+  Fill(&w.long_line, corpus ? n : 0, uint8_t{0});
   uint64_t* hash = w.hash.data();
   uint64_t* corpus_hash = w.corpus_hash.data();
   size_t cap = 16;
@@ -195,7 +199,11 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   };
   for (size_t i = 0; i < n; ++i) {
     const std::string_view line = doc.substr(spans[i].begin, spans[i].end - spans[i].begin);
-    if (corpus) corpus_hash[i] = LineHash(line);
+    if (corpus) {
+      size_t words = 0;
+      corpus_hash[i] = internal::LineHashCountingWords(line, &w.compact, &words);
+      w.long_line[i] = words >= internal::kGroupLineWords;
+    }
     if (f[i].words == 0) continue;
     hash[i] = LineHash(line, /*fold_digits=*/false);
     if (hash[i]) {
@@ -204,6 +212,8 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       ++w.table_counts[s];
     }
   }
+  // A huge line leaves a huge normalization buffer: give it back.
+  if (w.compact.bytes.size() > (size_t{1} << 20)) w.compact = internal::CompactLine{};
   auto repeated = [&](size_t i) { return hash[i] != 0 && w.table_counts[slot_of(hash[i])] > 1; };
 
   // Is the stopword signal usable? Not on a page in another language.
@@ -238,7 +248,11 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     }
     if (any_frequent) {
       uint64_t groups[kDocumentGroupKeys];
-      DocumentGroupKeys(doc, spans, groups, &w.long_line);
+      if (group_keys) {
+        std::copy(group_keys, group_keys + kDocumentGroupKeys, groups);
+      } else {
+        DocumentGroupKeys(doc, spans, groups, nullptr);
+      }
       for (size_t i = 0; i < n; ++i) {
         if (corpus_docs[i] >= o.corpus_min_documents && w.long_line[i]) {
           corpus_docs[i] = corpus->CountGroups(corpus_hash[i], groups);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "boilerhash/line_features.h"
+#include "line_normalize.h"
 
 namespace boilerhash {
 namespace {
@@ -37,28 +38,9 @@ bool GetU64(std::string_view* in, uint64_t* v) {
 
 }  // namespace
 
-namespace {
-// What LineHash keeps of each byte: 0 = dropped, else the byte to hash
-// (ASCII lower-cased; digits kept or folded to '0'; non-ASCII kept).
-struct HashMap256 {
-  unsigned char keep[2][256] = {};
-  constexpr HashMap256() {
-    for (int f = 0; f < 2; ++f) {
-      for (int c = 0; c < 256; ++c) {
-        unsigned char k = 0;
-        if (c >= 'A' && c <= 'Z') k = static_cast<unsigned char>(c + 32);
-        else if ((c >= 'a' && c <= 'z') || c >= 0x80) k = static_cast<unsigned char>(c);
-        else if (c >= '0' && c <= '9') k = f ? '0' : static_cast<unsigned char>(c);
-        keep[f][c] = k;
-      }
-    }
-  }
-};
-constexpr HashMap256 kHashMap;
-}  // namespace
 
 uint64_t LineHash(std::string_view line, bool fold_digits) {
-  const unsigned char* keep = kHashMap.keep[fold_digits ? 1 : 0];
+  const unsigned char* keep = internal::kLineByteMap.keep[fold_digits ? 1 : 0];
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   // XXH3's streaming and one-shot forms give the same value for the same
   // bytes, so a line that fits the buffer is hashed in one call (the
@@ -175,131 +157,6 @@ void LineFrequencyTable::AddLineHashes(const uint64_t* hashes, size_t n) {
   ++documents_;
 }
 
-namespace {
-
-constexpr size_t kGroupLineWords = 8;  // a long line: a paragraph, not a menu item
-constexpr size_t kGroupShingleWords = 5;
-constexpr size_t kGroupMinShingles = 24;  // about two sentences of long lines
-constexpr uint64_t kWordPrime = 0x100000001B3ull;         // FNV-1a 64
-constexpr uint64_t kWordBasis = 0xCBF29CE484222325ull;
-constexpr uint64_t kShingleMultiplier = 0x9E3779B97F4A7C15ull;
-// Key k orders shingles by Mix(shingle) * kGroupKeyMultipliers[k] (odd, so a
-// bijection): one finalizer per shingle, one multiply per key.
-constexpr uint64_t kGroupKeyMultipliers[kDocumentGroupKeys] = {1, 0xC2B2AE3D27D4EB4Full,
-                                                               0x165667B19E3779F9ull, 0x27D4EB2F165667C5ull};
-
-// SplitMix64's finalizer: a bijection that spreads every input bit.
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xBF58476D1CE4E5B9ull;
-  x ^= x >> 27;
-  x *= 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
-
-// Min-hashes of one line's word shingles folded into best[]. Words are
-// hashed with FNV-1a 64 (over the bytes LineHash keeps), a shingle is the
-// polynomial sum_j word[i+j] * M^(4-j) mod 2^64, and key k's value of it is
-// Mix(shingle) * multiplier[k]. Returns the number of shingles folded: 0
-// (best[] untouched) for a short line.
-size_t FoldLineShingles(std::string_view line, uint64_t best[kDocumentGroupKeys], std::vector<uint64_t>* words) {
-  const unsigned char* keep = kHashMap.keep[1];
-  words->clear();
-  uint64_t h = kWordBasis;
-  bool in_word = false;
-  for (unsigned char c : line) {
-    const unsigned char k = keep[c];
-    if (k) {
-      h = (h ^ k) * kWordPrime;
-      in_word = true;
-    } else if (in_word) {
-      words->push_back(h);
-      h = kWordBasis;
-      in_word = false;
-    }
-  }
-  if (in_word) words->push_back(h);
-  const size_t n = words->size();
-  if (n < kGroupLineWords) return 0;
-  // Rolling: sh(i+1) = sh(i) * M - word[i] * M^5 + word[i+5].
-  constexpr uint64_t kM5 = kShingleMultiplier * kShingleMultiplier * kShingleMultiplier *
-                           kShingleMultiplier * kShingleMultiplier;
-  const uint64_t* w = words->data();
-  uint64_t sh = 0;
-  for (size_t j = 0; j < kGroupShingleWords; ++j) sh = sh * kShingleMultiplier + w[j];
-  uint64_t b[kDocumentGroupKeys];
-  std::copy(best, best + kDocumentGroupKeys, b);
-  for (size_t i = 0;; ++i) {
-    const uint64_t m = Mix(sh);
-    for (size_t k = 0; k < kDocumentGroupKeys; ++k) b[k] = std::min(b[k], m * kGroupKeyMultipliers[k]);
-    if (i + kGroupShingleWords >= n) break;
-    sh = sh * kShingleMultiplier - w[i] * kM5 + w[i + kGroupShingleWords];
-  }
-  std::copy(b, b + kDocumentGroupKeys, best);
-  return n - kGroupShingleWords + 1;
-}
-
-// The group keys of a document split into `spans`; with is_long, also which
-// lines are long (the lines counted with the group keys).
-void GroupKeysOfLines(std::string_view document, const std::vector<LineSpan>& spans,
-                      uint64_t keys[kDocumentGroupKeys], std::vector<bool>* is_long) {
-  uint64_t best[kDocumentGroupKeys];
-  std::fill(best, best + kDocumentGroupKeys, UINT64_MAX);
-  size_t shingles = 0;
-  if (is_long) is_long->assign(spans.size(), false);
-  std::vector<uint64_t> words;
-  for (size_t i = 0; i < spans.size(); ++i) {
-    const size_t folded =
-        FoldLineShingles(document.substr(spans[i].begin, spans[i].end - spans[i].begin), best, &words);
-    if (folded && is_long) (*is_long)[i] = true;
-    shingles += folded;
-  }
-  // Too little long text and one template paragraph decides the keys.
-  const bool enough = shingles >= kGroupMinShingles;
-  for (size_t k = 0; k < kDocumentGroupKeys; ++k) keys[k] = !enough ? 0 : (best[k] ? best[k] : 1);
-}
-
-}  // namespace
-
-void DocumentGroupKeys(std::string_view document, uint64_t keys[kDocumentGroupKeys],
-                       std::vector<bool>* long_lines) {
-  GroupKeysOfLines(document, SplitLines(document), keys, long_lines);
-}
-
-void DocumentGroupKeys(std::string_view document, const std::vector<LineSpan>& lines,
-                       uint64_t keys[kDocumentGroupKeys], std::vector<bool>* long_lines) {
-  GroupKeysOfLines(document, lines, keys, long_lines);
-}
-
-uint64_t LineGroupKey(uint64_t group_key, uint64_t line_hash) {
-  if (group_key == 0 || line_hash == 0) return 0;
-  uint8_t bytes[16];
-  for (int i = 0; i < 8; ++i) {
-    bytes[i] = static_cast<uint8_t>(group_key >> (8 * i));
-    bytes[8 + i] = static_cast<uint8_t>(line_hash >> (8 * i));
-  }
-  const uint64_t key = XXH3_64bits_withSeed(bytes, sizeof bytes, 0x67726f75);
-  return key ? key : 1;
-}
-
-void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys) {
-  keys->clear();
-  const std::vector<LineSpan> spans = SplitLines(document);
-  uint64_t groups[kDocumentGroupKeys];
-  std::vector<bool> is_long;
-  GroupKeysOfLines(document, spans, groups, &is_long);
-  for (size_t i = 0; i < spans.size(); ++i) {
-    const uint64_t h = LineHash(document.substr(spans[i].begin, spans[i].end - spans[i].begin));
-    if (h == 0) continue;
-    keys->push_back(h);
-    if (is_long[i]) {
-      for (uint64_t g : groups) keys->push_back(LineGroupKey(g, h));  // 0s are not counted
-    }
-  }
-  std::sort(keys->begin(), keys->end());
-  keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
-}
-
 void LineFrequencyTable::AddDocument(std::string_view document) {
   std::vector<uint64_t> keys;
   DocumentCorpusKeys(document, &keys);
@@ -327,7 +184,7 @@ uint32_t LineFrequencyTable::CountGroups(uint64_t line_hash,
     counts[k] = group_keys[k] ? Count(LineGroupKey(group_keys[k], line_hash)) : 0;
   }
   std::sort(counts, counts + kDocumentGroupKeys);
-  uint32_t group = std::min(counts[kDocumentGroupKeys - 2], all);
+  uint32_t group = std::min(counts[kDocumentGroupKeys - kGroupKeysShared], all);
   return group == 0 ? all : all - group + 1;
 }
 

@@ -68,9 +68,13 @@ class BoilerplateModel {
   virtual ~BoilerplateModel() = default;
   virtual const ClassifierOptions& options() const = 0;
 
-  // corpus may be null (no cross-document statistics).
+  // corpus may be null (no cross-document statistics). group_keys, when not
+  // null, are the document's kDocumentGroupKeys DocumentGroupKeys, as
+  // DocumentCorpusKeys returned them in the corpus pass: given, Classify does
+  // not compute them again (same labels either way).
   virtual void Classify(std::string_view document, ClassifyResult* out,
-                        const LineFrequencyTable* corpus = nullptr) const = 0;
+                        const LineFrequencyTable* corpus = nullptr,
+                        const uint64_t* group_keys = nullptr) const = 0;
 };
 
 // Tab-separated rows: line number (1-based), label, reason names joined by

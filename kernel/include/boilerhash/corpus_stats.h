@@ -15,7 +15,7 @@
 // them (merge is commutative: same counts in any order when no prune runs),
 // or guard a shared table yourself. Const methods may run concurrently.
 //
-// Stored format (little-endian, version 2; docs/CLASSIFIER.md):
+// Stored format (little-endian, version 3; docs/CLASSIFIER.md):
 //   "BHLF" | u32 version | u64 max_entries | u64 documents | u32 prune_floor |
 //   u64 n | n x (u64 hash, u32 count) sorted by hash
 #pragma once
@@ -31,10 +31,12 @@
 
 namespace boilerhash {
 
-// Version 2 counts group keys (version 1 counted line-pair keys instead);
-// Load reads both: a version-1 table has no group keys, so CountGroups falls
-// back to Count there.
-inline constexpr uint32_t kLineFrequencyFormatVersion = 2;
+// Version 3 counts group keys with the word hash described below. Load reads
+// versions 1 to 3. Version 2 hashed the group keys' words with FNV-1a, so its
+// group entries match no key now. Version 1 counted line-pair keys instead.
+// In both, CountGroups finds no group counts and falls back to Count; line
+// counts are unchanged.
+inline constexpr uint32_t kLineFrequencyFormatVersion = 3;
 
 // Hash of a line's normalized form: ASCII letters lower-cased, every digit
 // folded to '0' (so "9h ago" and "2h ago" count as one line), non-ASCII bytes
@@ -48,19 +50,25 @@ uint64_t LineHash(std::string_view line, bool fold_digits = true);
 // repeats its paragraphs across documents just as a site repeats its menus;
 // what tells them apart is the rest of the document: the copies of one story
 // are near-duplicates, the pages of one site are not. So each document gets
-// kDocumentGroupKeys one-permutation min-hashes of its long lines (8+ words),
+// kDocumentGroupKeys (8) min-hashes of the word 5-grams of its long lines (8+ words),
 // and every line is also counted under (group key, line): the documents that
 // hold the line *and* share the key, i.e. mostly near-duplicates of each
 // other. Words are runs of the bytes LineHash keeps (ASCII lower-cased,
-// digits folded, non-ASCII kept), each hashed with FNV-1a 64; a line is long
+// digits folded, non-ASCII kept), each hashed from those bytes: up to 16
+// bytes as Mix(Mix(a ^ len * 0xD6E8FEB86659FD93) ^ b) with a = the first up
+// to 8 bytes and b = the last 8 when len > 8, else 0 (little-endian,
+// zero-filled; Mix = SplitMix64's finalizer), longer words XXH3-64; a line is long
 // with 8+ words; a shingle is 5 consecutive words of one long line, hashed as
 // the polynomial sum_j word[j] * M^(4-j) mod 2^64 (M = 0x9E3779B97F4A7C15);
 // key k is the minimum over the shingles of SplitMix64's finalizer of the
-// shingle times the k-th odd multiplier (corpus_stats.cc), and all keys are
+// shingle times the k-th odd multiplier (group_keys.cc), and all keys are
 // 0 when the document's long lines hold fewer than 24 shingles. Two
 // documents whose long-line shingle sets have Jaccard J share key k with
 // probability about J. docs/CLASSIFIER.md, "Group keys".
-inline constexpr size_t kDocumentGroupKeys = 4;
+inline constexpr size_t kDocumentGroupKeys = 8;
+// How many of its keys a document must share with the other holders of a
+// line for them to count as its near-duplicates (CountGroups).
+inline constexpr size_t kGroupKeysShared = 3;
 // With long_lines, also marks which of the document's lines (as SplitLines
 // splits it) are long: only those are counted with the group keys.
 void DocumentGroupKeys(std::string_view document, uint64_t keys[kDocumentGroupKeys],
@@ -75,10 +83,13 @@ void DocumentGroupKeys(std::string_view document, const std::vector<LineSpan>& l
 // group key first; 0 when either is 0 (never counted).
 uint64_t LineGroupKey(uint64_t group_key, uint64_t line_hash);
 
-// What AddDocument counts for one document, sorted and unique: the LineHash
-// of every non-blank line and, for a long line, its LineGroupKey with each of
-// the document's group keys.
-void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys);
+// What AddDocument counts for one document, sorted, unique and nonzero: the
+// LineHash of every non-blank line and, for a long line, its LineGroupKey
+// with each of the document's group keys. With group_keys, also the
+// document's DocumentGroupKeys (the classifier can take them instead of
+// computing them again).
+void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys,
+                        uint64_t group_keys[kDocumentGroupKeys] = nullptr);
 
 class LineFrequencyTable {
  public:
@@ -96,10 +107,13 @@ class LineFrequencyTable {
   uint32_t CountLine(std::string_view line) const { return Count(LineHash(line)); }
   // Documents that contain the line, counting the near-duplicates of the
   // document whose DocumentGroupKeys are given as one: Count(line) minus the
-  // second-largest Count(LineGroupKey(key, line)) over the keys, plus one for
-  // that group itself. The second-largest, not the largest: a site whose
-  // template has long prose lines can win one key of all its pages, and
-  // then that key alone would make the site's pages look like one story.
+  // kGroupKeysShared-th largest (3rd of 8) Count(LineGroupKey(key, line))
+  // over the keys, plus one for that group itself. Not the largest: a site
+  // whose template has long prose lines can win a key of all its pages, and
+  // one key alone would make the site's pages look like one story. Copies
+  // whose long-line shingle sets have Jaccard 0.5 share 3 of 8 keys with
+  // probability 0.86; pages sharing only a template that is a fifth of their
+  // long text, 0.20 (binomial).
   // Equals Count(line) when no key was counted (a table saved before group
   // keys existed, or a pruned entry), so it never exceeds Count(line).
   uint32_t CountGroups(uint64_t line_hash, const uint64_t group_keys[kDocumentGroupKeys]) const;

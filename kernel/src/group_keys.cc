@@ -1,0 +1,222 @@
+// Stage: line frequency across a corpus — near-duplicate group keys and the
+// keys a document adds to the table (corpus_stats.h, docs/CLASSIFIER.md).
+//
+// Speed: each line is normalized once, in one branch-free pass that also
+// records where its words end (CompactLine). Words are then hashed from the
+// compact bytes with two 8-byte loads each, so no per-byte dependency chain
+// and no branch per word boundary; the corpus pass and the classifier run
+// this over every line of every document.
+#define XXH_STATIC_LINKING_ONLY
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "boilerhash/corpus_stats.h"
+#include "line_normalize.h"
+
+namespace boilerhash {
+namespace internal {
+
+void CompactLine::Assign(std::string_view line) {
+  size = words = 0;
+  if (line.size() >= UINT32_MAX - 16) return;
+  if (bytes.size() < line.size() + 16) bytes.resize(line.size() + 16);
+  if (word_ends.size() < line.size() / 2 + 2) word_ends.resize(line.size() / 2 + 2);
+  const unsigned char* keep = kLineByteMap.keep[1];
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  unsigned char* out = bytes.data();
+  uint32_t* ends = word_ends.data();
+  uint32_t n = 0;
+  size_t w = 0;
+  uint32_t in_word = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const unsigned char k = keep[p[i]];
+    const uint32_t kept = k != 0;
+    out[n] = k;
+    n += kept;
+    ends[w] = n;                 // rewritten until the word ends
+    w += in_word & (kept ^ 1);   // a dropped byte after a kept one closes a word
+    in_word = kept;
+  }
+  w += in_word;
+  std::memset(out + n, 0, 16);  // word loads past the end read zeros
+  size = n;
+  words = w;
+}
+
+uint64_t LineHashCountingWords(std::string_view line, CompactLine* scratch, size_t* words) {
+  scratch->Assign(line);
+  *words = scratch->words;
+  if (scratch->size == 0) return line.size() >= UINT32_MAX - 16 ? LineHash(line) : 0;
+  // LineHash hashes the same kept bytes with XXH3-64, seed 0 (one-shot and
+  // streaming XXH3 agree), so this is LineHash(line).
+  const uint64_t h = XXH3_64bits(scratch->bytes.data(), scratch->size);
+  return h ? h : 1;
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::kGroupLineWords;
+constexpr size_t kGroupShingleWords = 5;
+constexpr size_t kGroupMinShingles = 24;  // about two sentences of long lines
+constexpr uint64_t kShingleMultiplier = 0x9E3779B97F4A7C15ull;
+constexpr uint64_t kWordLengthMultiplier = 0xD6E8FEB86659FD93ull;
+// Key k orders shingles by Mix(shingle) * kGroupKeyMultipliers[k] (odd, so a
+// bijection): one finalizer per shingle, one multiply per key. The
+// multipliers are SplitMix64's outputs from seed 0x67726f75 ("grou"), | 1.
+constexpr uint64_t kGroupKeyMultipliers[kDocumentGroupKeys] = {
+    0x0abbc7e893a9091bull, 0xa93b63a758079eadull, 0x5662ae5d1681d23bull, 0xcb60a5e6bd1faacdull,
+    0x09e981802cb5a0a7ull, 0x0b5506049ecb7119ull, 0x67d66b46e0977e15ull, 0x1b43e27403191db7ull};
+
+// SplitMix64's finalizer: a bijection that spreads every input bit.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+uint64_t LoadLittleEndian64(const unsigned char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  return v;
+}
+
+// A word of len (>= 1) normalized bytes at s (16 bytes readable past s+len
+// when len <= 16). Up to 16 bytes: a = the first up-to-8 bytes (little-endian,
+// zero-filled), b = the last 8 bytes when len > 8 else 0, and the hash is
+// Mix(Mix(a ^ len * C) ^ b); longer words: XXH3-64, seed 0. Branch-free for
+// the usual lengths.
+uint64_t WordHash(const unsigned char* s, size_t len) {
+  if (len > 16) return XXH3_64bits(s, len);
+  const size_t head = len < 8 ? len : 8;
+  const uint64_t a = LoadLittleEndian64(s) & (~0ull >> (64 - 8 * head));
+  const uint64_t tail = LoadLittleEndian64(s + (len > 8 ? len - 8 : 0));
+  const uint64_t b = len > 8 ? tail : 0;
+  return Mix(Mix(a ^ (len * kWordLengthMultiplier)) ^ b);
+}
+
+// Min-hashes of one compact line's word shingles folded into best[]: a
+// shingle is the polynomial sum_j word[i+j] * M^(4-j) mod 2^64, and key k's
+// value of it is Mix(shingle) * multiplier[k]. Returns the number of
+// shingles folded: 0 (best[] untouched) for a short line.
+size_t FoldLineShingles(const internal::CompactLine& line, uint64_t best[kDocumentGroupKeys],
+                        std::vector<uint64_t>* words) {
+  const size_t n = line.words;
+  if (n < kGroupLineWords) return 0;
+  words->resize(n);
+  uint64_t* w = words->data();
+  const unsigned char* bytes = line.bytes.data();
+  const uint32_t* ends = line.word_ends.data();
+  uint32_t begin = 0;
+  for (size_t j = 0; j < n; ++j) {
+    w[j] = WordHash(bytes + begin, ends[j] - begin);
+    begin = ends[j];
+  }
+  // Rolling: sh(i+1) = sh(i) * M - word[i] * M^5 + word[i+5].
+  constexpr uint64_t kM5 = kShingleMultiplier * kShingleMultiplier * kShingleMultiplier *
+                           kShingleMultiplier * kShingleMultiplier;
+  uint64_t sh = 0;
+  for (size_t j = 0; j < kGroupShingleWords; ++j) sh = sh * kShingleMultiplier + w[j];
+  uint64_t b[kDocumentGroupKeys];
+  std::copy(best, best + kDocumentGroupKeys, b);
+  for (size_t i = 0;; ++i) {
+    const uint64_t m = Mix(sh);
+    for (size_t k = 0; k < kDocumentGroupKeys; ++k) b[k] = std::min(b[k], m * kGroupKeyMultipliers[k]);
+    if (i + kGroupShingleWords >= n) break;
+    sh = sh * kShingleMultiplier - w[i] * kM5 + w[i + kGroupShingleWords];
+  }
+  std::copy(b, b + kDocumentGroupKeys, best);
+  return n - kGroupShingleWords + 1;
+}
+
+// Per document: the group keys from the folded minima and shingle count.
+void FinishGroupKeys(const uint64_t best[kDocumentGroupKeys], size_t shingles, uint64_t keys[kDocumentGroupKeys]) {
+  // Too little long text and one template paragraph decides the keys.
+  const bool enough = shingles >= kGroupMinShingles;
+  for (size_t k = 0; k < kDocumentGroupKeys; ++k) keys[k] = !enough ? 0 : (best[k] ? best[k] : 1);
+}
+
+// The group keys of a document split into `spans`; with is_long, also which
+// lines are long (the lines counted with the group keys).
+void GroupKeysOfLines(std::string_view document, const std::vector<LineSpan>& spans,
+                      uint64_t keys[kDocumentGroupKeys], std::vector<bool>* is_long) {
+  uint64_t best[kDocumentGroupKeys];
+  std::fill(best, best + kDocumentGroupKeys, UINT64_MAX);
+  size_t shingles = 0;
+  if (is_long) is_long->assign(spans.size(), false);
+  internal::CompactLine line;
+  std::vector<uint64_t> words;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    line.Assign(document.substr(spans[i].begin, spans[i].end - spans[i].begin));
+    const size_t folded = FoldLineShingles(line, best, &words);
+    if (folded && is_long) (*is_long)[i] = true;
+    shingles += folded;
+  }
+  FinishGroupKeys(best, shingles, keys);
+}
+
+}  // namespace
+
+void DocumentGroupKeys(std::string_view document, uint64_t keys[kDocumentGroupKeys],
+                       std::vector<bool>* long_lines) {
+  GroupKeysOfLines(document, SplitLines(document), keys, long_lines);
+}
+
+void DocumentGroupKeys(std::string_view document, const std::vector<LineSpan>& lines,
+                       uint64_t keys[kDocumentGroupKeys], std::vector<bool>* long_lines) {
+  GroupKeysOfLines(document, lines, keys, long_lines);
+}
+
+uint64_t LineGroupKey(uint64_t group_key, uint64_t line_hash) {
+  if (group_key == 0 || line_hash == 0) return 0;
+  uint8_t bytes[16];
+  for (int i = 0; i < 8; ++i) {
+    bytes[i] = static_cast<uint8_t>(group_key >> (8 * i));
+    bytes[8 + i] = static_cast<uint8_t>(line_hash >> (8 * i));
+  }
+  const uint64_t key = XXH3_64bits_withSeed(bytes, sizeof bytes, 0x67726f75);
+  return key ? key : 1;
+}
+
+void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys,
+                        uint64_t group_keys[kDocumentGroupKeys]) {
+  keys->clear();
+  const std::vector<LineSpan> spans = SplitLines(document);
+  // One normalization per line serves both its LineHash and its words. The
+  // group keys need every long line first, so the long lines' hashes wait.
+  uint64_t best[kDocumentGroupKeys];
+  std::fill(best, best + kDocumentGroupKeys, UINT64_MAX);
+  size_t shingles = 0;
+  internal::CompactLine line;
+  std::vector<uint64_t> words, long_hashes;
+  for (const LineSpan& span : spans) {
+    size_t n_words = 0;
+    const uint64_t h = internal::LineHashCountingWords(document.substr(span.begin, span.end - span.begin),
+                                                       &line, &n_words);
+    if (h == 0) continue;
+    keys->push_back(h);
+    const size_t folded = FoldLineShingles(line, best, &words);
+    shingles += folded;
+    if (folded) long_hashes.push_back(h);
+  }
+  uint64_t groups[kDocumentGroupKeys];
+  FinishGroupKeys(best, shingles, groups);
+  for (uint64_t h : long_hashes) {
+    for (uint64_t g : groups) keys->push_back(LineGroupKey(g, h));  // 0s are not counted
+  }
+  keys->erase(std::remove(keys->begin(), keys->end(), uint64_t{0}), keys->end());
+  std::sort(keys->begin(), keys->end());
+  keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
+  if (group_keys) std::copy(groups, groups + kDocumentGroupKeys, group_keys);
+}
+
+}  // namespace boilerhash

@@ -1,0 +1,50 @@
+// Internal: the normalized form of a line that LineHash hashes and the group
+// keys split into words (corpus_stats.h): ASCII letters lower-cased, digits
+// kept or folded to '0', non-ASCII bytes kept, every other byte dropped.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace boilerhash::internal {
+
+// What LineHash keeps of each byte: 0 = dropped, else the byte to hash.
+struct LineByteMap {
+  unsigned char keep[2][256] = {};  // [fold_digits][byte]
+  constexpr LineByteMap() {
+    for (int f = 0; f < 2; ++f) {
+      for (int c = 0; c < 256; ++c) {
+        unsigned char k = 0;
+        if (c >= 'A' && c <= 'Z') k = static_cast<unsigned char>(c + 32);
+        else if ((c >= 'a' && c <= 'z') || c >= 0x80) k = static_cast<unsigned char>(c);
+        else if (c >= '0' && c <= '9') k = f ? '0' : static_cast<unsigned char>(c);
+        keep[f][c] = k;
+      }
+    }
+  }
+};
+inline constexpr LineByteMap kLineByteMap;
+
+// Lines of this many words or more are long: paragraphs, not menu items; only
+// they feed the group keys and are counted with them (corpus_stats.h).
+inline constexpr size_t kGroupLineWords = 8;
+
+// A line's kept bytes (digits folded) without gaps, which is LineHash's input,
+// and where each word (a run of kept bytes in the line) ends in them. One
+// branch-free pass per line; the buffers are reused across lines.
+struct CompactLine {
+  std::vector<unsigned char> bytes;  // size() + 16 bytes readable: word loads may overrun
+  std::vector<uint32_t> word_ends;   // word j is bytes[word_ends[j-1] .. word_ends[j]), word_ends[-1] = 0
+  size_t size = 0;
+  size_t words = 0;
+
+  // Lines of 4 GiB or more (offsets are 32-bit) are left empty: no words.
+  void Assign(std::string_view line);
+};
+
+// LineHash(line) (digits folded) and the number of words: the classifier
+// needs both for every line when it has corpus statistics.
+uint64_t LineHashCountingWords(std::string_view line, CompactLine* scratch, size_t* words);
+
+}  // namespace boilerhash::internal
