@@ -178,7 +178,7 @@ def thread_sweep(build, args, work):
         one.write_text(f.readline())
     rows, startup = [], {}
     for variant, extra in (("clean", []), ("no-clean", ["--no-clean"])):
-        # Fixed cost of one process (model load, pattern compilation): one document.
+        # Fixed cost of one process (model and pattern database load): one document.
         startup[variant] = statistics.median(
             timed([str(cli), "dedup", "-q", *extra, str(one)])[0] for _ in range(args.reps))
         log(f"dedup {variant} startup (1 document): {startup[variant]:.2f} s")
@@ -401,8 +401,9 @@ def markdown(data, pngs):
         L.append("")
         st = th["startup"]
         L.append(f"Fixed cost per process, measured as the wall time of the same command on one "
-                 f"document: {st['clean']:.2f} s with cleaning (classifier model load and pattern "
-                 f"compilation), {st['no-clean']:.2f} s with --no-clean. 'MB/s less startup' "
+                 f"document: {st['clean']:.2f} s with cleaning (classifier model and pattern "
+                 f"database load; the default patterns are precompiled at build time, "
+                 f"docs/PATTERNS.md), {st['no-clean']:.2f} s with --no-clean. 'MB/s less startup' "
                  "subtracts it.")
         L.append("")
         L.append("| variant | threads | seconds (median) | MB/s | MB/s less startup | docs/s | MB/s per thread | speed-up | peak RSS |")
