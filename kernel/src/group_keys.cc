@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "boilerhash/corpus_stats.h"
+#include "boilerhash/line_features.h"
 #include "line_normalize.h"
 
 namespace boilerhash {
@@ -104,14 +105,13 @@ uint64_t WordHash(const unsigned char* s, size_t len) {
   return Mix(Mix(a ^ (len * kWordLengthMultiplier)) ^ b);
 }
 
-// Min-hashes of one compact line's word shingles folded into best[]: a
+// Min-hashes of one long compact line's word shingles folded into best[]: a
 // shingle is the polynomial sum_j word[i+j] * M^(4-j) mod 2^64, and key k's
 // value of it is Mix(shingle) * multiplier[k]. Returns the number of
-// shingles folded: 0 (best[] untouched) for a short line.
+// shingles folded.
 size_t FoldLineShingles(const internal::CompactLine& line, uint64_t best[kDocumentGroupKeys],
                         std::vector<uint64_t>* words) {
   const size_t n = line.words;
-  if (n < kGroupLineWords) return 0;
   words->resize(n);
   uint64_t* w = words->data();
   const unsigned char* bytes = line.bytes.data();
@@ -156,10 +156,11 @@ void GroupKeysOfLines(std::string_view document, const std::vector<LineSpan>& sp
   internal::CompactLine line;
   std::vector<uint64_t> words;
   for (size_t i = 0; i < spans.size(); ++i) {
-    line.Assign(document.substr(spans[i].begin, spans[i].end - spans[i].begin));
-    const size_t folded = FoldLineShingles(line, best, &words);
-    if (folded && is_long) (*is_long)[i] = true;
-    shingles += folded;
+    const std::string_view text = document.substr(spans[i].begin, spans[i].end - spans[i].begin);
+    line.Assign(text);
+    if (line.words < kGroupLineWords) continue;
+    if (is_long) (*is_long)[i] = true;
+    if (EndsLikeSentence(text)) shingles += FoldLineShingles(line, best, &words);
   }
   FinishGroupKeys(best, shingles, keys);
 }
@@ -200,13 +201,13 @@ void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys,
   std::vector<uint64_t> words, long_hashes;
   for (const LineSpan& span : spans) {
     size_t n_words = 0;
-    const uint64_t h = internal::LineHashCountingWords(document.substr(span.begin, span.end - span.begin),
-                                                       &line, &n_words);
+    const std::string_view text = document.substr(span.begin, span.end - span.begin);
+    const uint64_t h = internal::LineHashCountingWords(text, &line, &n_words);
     if (h == 0) continue;
     keys->push_back(h);
-    const size_t folded = FoldLineShingles(line, best, &words);
-    shingles += folded;
-    if (folded) long_hashes.push_back(h);
+    if (n_words < kGroupLineWords) continue;
+    long_hashes.push_back(h);
+    if (EndsLikeSentence(text)) shingles += FoldLineShingles(line, best, &words);
   }
   uint64_t groups[kDocumentGroupKeys];
   FinishGroupKeys(best, shingles, groups);

@@ -163,6 +163,16 @@ std::string_view StripClosers(std::string_view s) {
   }
 }
 
+// terminal_punct of a line already stripped by StripClosers.
+bool TerminalAfterClosers(std::string_view end) {
+  if (end.empty()) return false;
+  const char c = end.back();
+  return c == '.' || c == '!' || c == '?' ||
+         (static_cast<unsigned char>(c) >= 0x80 &&
+          (EndsWith(end, "\xE2\x80\xA6") || EndsWith(end, "\xE3\x80\x82") ||
+           EndsWith(end, "\xEF\xBC\x81") || EndsWith(end, "\xEF\xBC\x9F")));
+}
+
 uint64_t WordKey(std::string_view word) { return XXH3_64bits(word.data(), word.size()) | 1; }
 }  // namespace
 
@@ -316,14 +326,7 @@ void WordFeatures(std::string_view line, size_t avail, const uint64_t* nonspace,
   // compares were 2% of the whole classifier.
   const unsigned char last = end.empty() ? 0 : static_cast<unsigned char>(end.back());
   f->ellipsis = (last == '.' && EndsWith(end, "...")) || (last == 0xA6 && EndsWith(end, "\xE2\x80\xA6"));
-  f->terminal_punct = 0;
-  if (!end.empty()) {
-    const char c = end.back();
-    f->terminal_punct = c == '.' || c == '!' || c == '?' ||
-                        (static_cast<unsigned char>(c) >= 0x80 &&
-                         (EndsWith(end, "\xE2\x80\xA6") || EndsWith(end, "\xE3\x80\x82") ||
-                          EndsWith(end, "\xEF\xBC\x81") || EndsWith(end, "\xEF\xBC\x9F")));
-  }
+  f->terminal_punct = TerminalAfterClosers(end);
   f->bullet = 0;
   const unsigned char c0 = n ? p[0] : 0;
   if (c0 == '-' || c0 == '*' || c0 == '>' || c0 == 0xE2 || c0 == 0xC2) {
@@ -406,6 +409,11 @@ std::vector<LineSpan> SplitLines(std::string_view text) {
   std::vector<LineSpan> lines;
   SplitLines(text, &lines);
   return lines;
+}
+
+bool EndsLikeSentence(std::string_view line) {
+  const std::string_view end = StripClosers(line);
+  return TerminalAfterClosers(end) && !EndsWith(end, "...") && !EndsWith(end, "\xE2\x80\xA6");
 }
 
 void ComputeLineFeatures(std::string_view text, std::span<const LineSpan> lines,

@@ -58,7 +58,9 @@ uint64_t LineHash(std::string_view line, bool fold_digits = true);
 // bytes as Mix(Mix(a ^ len * 0xD6E8FEB86659FD93) ^ b) with a = the first up
 // to 8 bytes and b = the last 8 when len > 8, else 0 (little-endian,
 // zero-filled; Mix = SplitMix64's finalizer), longer words XXH3-64; a line is long
-// with 8+ words; a shingle is 5 consecutive words of one long line, hashed as
+// with 8+ words; a shingle is 5 consecutive words of one long line that ends
+// like a sentence (EndsLikeSentence, line_features.h: link lists, labels
+// and truncated teasers differ between copies and only blur them), hashed as
 // the polynomial sum_j word[j] * M^(4-j) mod 2^64 (M = 0x9E3779B97F4A7C15);
 // key k is the minimum over the shingles of SplitMix64's finalizer of the
 // shingle times the k-th odd multiplier (group_keys.cc), and all keys are

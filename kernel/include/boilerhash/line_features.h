@@ -88,6 +88,11 @@ struct LineSpan {
 };
 
 // Features of every line span of text (SIMD, dispatched per target).
+// terminal_punct and not ellipsis (as above): the line ends like a finished
+// sentence, not like a label, a link or a truncated teaser. The corpus
+// pass's group keys fingerprint only such lines (corpus_stats.h).
+bool EndsLikeSentence(std::string_view line);
+
 void ComputeLineFeatures(std::string_view text, std::span<const LineSpan> lines,
                          const StopwordSet& stopwords, LineFeatures* out);
 
