@@ -80,10 +80,11 @@ class Driver {
 
   // The corpus pass: documents per normalized line. Line hashes are computed
   // in parallel and added in input order, so the table (pruning included)
-  // is the same for every thread count. Appends every record's group keys
-  // to *group_keys in input order.
+  // is the same for every thread count. With group_keys, appends every
+  // record's group keys to it in input order.
   std::unique_ptr<boilerhash::LineFrequencyTable> CorpusPass(const ProcessConfig& config,
                                                              std::vector<GroupKeys>* group_keys) {
+    std::vector<GroupKeys> batch_keys;
     auto table = std::make_unique<boilerhash::LineFrequencyTable>();
     std::vector<std::vector<uint64_t>> hashes;
     std::vector<uint8_t> ok;
@@ -91,11 +92,11 @@ class Driver {
     ForEachBatch("line statistics", [&](std::vector<Record>& batch) {
       hashes.resize(batch.size());
       ok.resize(batch.size());
-      const size_t first = group_keys->size();
-      group_keys->resize(first + batch.size());
+      batch_keys.resize(batch.size());
       pool_.ParallelFor(batch.size(), [&](size_t i) {
-        ok[i] = RecordLineHashes(batch[i], config, &hashes[i], &(*group_keys)[first + i]);
+        ok[i] = RecordLineHashes(batch[i], config, &hashes[i], &batch_keys[i]);
       });
+      if (group_keys) group_keys->insert(group_keys->end(), batch_keys.begin(), batch_keys.end());
       for (size_t i = 0; i < batch.size(); ++i) {
         if (!ok[i]) continue;
         table->AddLineHashes(hashes[i].data(), hashes[i].size());
@@ -143,7 +144,10 @@ struct Setup {
   std::vector<GroupKeys> group_keys;  // per record, from the corpus pass
 };
 
-bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, Setup* s) {
+// keep_group_keys: hold each document's group keys (64 bytes) from the
+// corpus pass to the classify pass, so they are computed once. dedup holds
+// every signature anyway; clean streams, and keeps its memory bounded.
+bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, bool keep_group_keys, Setup* s) {
   const InputFormat format = o.format == "jsonl"  ? InputFormat::kJsonl
                              : o.format == "text" ? InputFormat::kText
                                                   : InputFormat::kAuto;
@@ -168,10 +172,10 @@ bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, Setup* s) {
   const bool several = s->inputs.sources().size() > 1 ||
                        (!s->inputs.sources().empty() && s->inputs.sources()[0].jsonl);
   if (s->config.clean && corpus_stats && several) {
-    s->corpus = s->driver->CorpusPass(s->config, &s->group_keys);
+    s->corpus = s->driver->CorpusPass(s->config, keep_group_keys ? &s->group_keys : nullptr);
     if (s->corpus->documents() > 1) {
       s->config.corpus = s->corpus.get();
-      s->config.group_keys = &s->group_keys;
+      if (keep_group_keys) s->config.group_keys = &s->group_keys;
     }
   }
   return true;
@@ -185,7 +189,7 @@ int ExitStatus(const Setup& s, const Counts& c) {
 
 int RunClean(const CommonOptions& o, bool explain) {
   Setup s;
-  if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, &s)) return kExitUsage;
+  if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, /*keep_group_keys=*/false, &s)) return kExitUsage;
   s.config.explain = explain;
   s.config.keep_cleaned = !explain;
   // One plain-text document prints as text; anything else as JSONL (or, with
@@ -224,7 +228,7 @@ int RunClean(const CommonOptions& o, bool explain) {
 
 int RunSign(const CommonOptions& o, const SignFlags& f) {
   Setup s;
-  if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, &s)) return kExitUsage;
+  if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, /*keep_group_keys=*/false, &s)) return kExitUsage;
   boilerhash::SignOptions so;
   so.minhash.k = f.k;
   so.shingle.n = f.ngram;
@@ -279,7 +283,7 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
   const auto start = std::chrono::steady_clock::now();
   // ParseArgs has checked the flags (k, ngram, threshold, bands x rows).
   Setup s;
-  if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, &s)) return kExitUsage;
+  if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, /*keep_group_keys=*/true, &s)) return kExitUsage;
   boilerhash::SignOptions so;
   so.minhash.k = f.k;
   so.shingle.n = f.ngram;

@@ -243,6 +243,26 @@ class CliTest(unittest.TestCase):
         kept = [row.split("\t", 3)[3] for row in rows if row.split("\t")[1] == "content"]
         self.assertEqual(cleaned.rstrip("\n"), "\n".join(kept))
 
+    def test_clean_and_dedup_remove_the_same_lines(self):
+        # dedup hands the corpus pass's group keys to the classifier; clean
+        # (bounded memory) lets the classifier compute them. Same labels.
+        explain = run("clean", "--explain", self.corpus)
+        self.assertEqual(explain.returncode, 0, explain.stderr)
+        removed, doc = {}, None
+        for row in explain.stdout.decode("utf-8").split("\n"):
+            if row.startswith("# "):
+                doc = row[2:]
+                removed[doc] = 0
+            elif row and row.split("\t")[1] == "boilerplate":
+                removed[doc] += 1
+        dedup = run("dedup", self.corpus)
+        self.assertEqual(dedup.returncode, 0, dedup.stderr)
+        rows = [json.loads(line) for line in dedup.stdout.decode().splitlines()]
+        self.assertEqual(len(rows), len(removed))
+        self.assertGreater(sum(removed.values()), 0)
+        for r in rows:
+            self.assertEqual(r["boilerplate_lines"], removed[r["id"]], r["id"])
+
     def test_summary_reports_clusters_and_removed_lines(self):
         r = run("dedup", "--summary", ARTICLES)
         self.assertEqual(r.returncode, 0, r.stderr)
