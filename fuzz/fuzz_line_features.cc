@@ -1,6 +1,7 @@
 // Line features and stopword sets: StopwordSet::FromText on any text, and
 // ComputeLineFeatures of every line on every SIMD target against the scalar
-// reference (reference::ComputeLineFeatures over reference::ParseStopwords).
+// reference (reference::ComputeLineFeatures over reference::ParseStopwords);
+// EndsLikeSentence agrees with the reference's terminal_punct and ellipsis.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <memory>
@@ -40,8 +41,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<LineFeatures> expect;
   for (const LineSpan& l : lines) {
     FUZZ_CHECK(l.begin <= l.end && l.end <= doc.size(), std::string("line span out of range"));
-    expect.push_back(reference::ComputeLineFeatures(
-        std::string_view(doc).substr(l.begin, l.end - l.begin), ref_stops));
+    const std::string_view text = std::string_view(doc).substr(l.begin, l.end - l.begin);
+    expect.push_back(reference::ComputeLineFeatures(text, ref_stops));
+    // The group keys' sentence test is the reference's terminal_punct and
+    // not ellipsis.
+    FUZZ_CHECK(EndsLikeSentence(text) == (expect.back().terminal_punct && !expect.back().ellipsis),
+               "EndsLikeSentence disagrees with the reference on " + Escape(text));
   }
   fuzz::ForEachTarget([&](const std::string& target) {
     std::vector<LineFeatures> got(lines.size() + 1);

@@ -145,3 +145,24 @@ TEST(LineFeatures, StopwordSetShortAndLongWords) {
 
 }  // namespace
 }  // namespace boilerhash
+
+namespace boilerhash {
+namespace {
+
+// The group keys' sentence test: terminal punctuation after closing quotes
+// and brackets, but no trailing ellipsis (a truncated teaser).
+TEST(LineFeatures, EndsLikeSentence) {
+  EXPECT_TRUE(EndsLikeSentence("The council met on Tuesday."));
+  EXPECT_TRUE(EndsLikeSentence("Will the bridge reopen?  "));
+  EXPECT_TRUE(EndsLikeSentence("He said: \xE2\x80\x9CIt is done.\xE2\x80\x9D"));
+  EXPECT_TRUE(EndsLikeSentence("(The vote is next week.)"));
+  EXPECT_TRUE(EndsLikeSentence("\xE4\xBC\x9A\xE8\xAE\xAE\xE7\xBB\x93\xE6\x9D\x9F\xE3\x80\x82"));  // 。
+  EXPECT_FALSE(EndsLikeSentence("Officials said the bridge would reopen..."));
+  EXPECT_FALSE(EndsLikeSentence("Officials said the bridge would reopen\xE2\x80\xA6"));
+  EXPECT_FALSE(EndsLikeSentence("Source:"));
+  EXPECT_FALSE(EndsLikeSentence("Home | News | Sport"));
+  EXPECT_FALSE(EndsLikeSentence(""));
+}
+
+}  // namespace
+}  // namespace boilerhash
