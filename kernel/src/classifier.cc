@@ -242,7 +242,9 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   uint32_t* corpus_docs = w.corpus_docs.data();
   if (corpus) {
     bool any_frequent = false;
+    for (size_t i = 0; i < n && i < 8; ++i) corpus->Prefetch(corpus_hash[i]);
     for (size_t i = 0; i < n; ++i) {
+      if (i + 8 < n) corpus->Prefetch(corpus_hash[i + 8]);  // overlap the table's cache misses
       corpus_docs[i] = corpus_hash[i] ? corpus->Count(corpus_hash[i]) : 0;
       any_frequent |= corpus_docs[i] >= o.corpus_min_documents;
     }
