@@ -1,7 +1,8 @@
 // The corpus line-statistics table: build from documents (with pruning when
 // max_entries is small), Save -> Load -> Save is exact, counts survive the
 // round trip, counts never exceed the number of documents; Load of arbitrary
-// bytes gives an error or a table that round-trips exactly too.
+// bytes gives an error or a table that round-trips exactly too. The fused
+// line pass (LineHashCountingWords) agrees with LineHash and counts words.
 #include <algorithm>
 #include <fuzzer/FuzzedDataProvider.h>
 
@@ -11,6 +12,7 @@
 #include "boilerhash/corpus_stats.h"
 #include "boilerhash/line_features.h"
 #include "fuzz_util.h"
+#include "line_normalize.h"  // internal: the fused line pass
 
 using namespace boilerhash;
 using boilerhash::fuzz::Escape;
@@ -65,6 +67,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                  "CountGroups " + std::to_string(groups) + " vs Count " + std::to_string(count));
       FUZZ_CHECK(a.CountLine(line) <= a.documents(), "count above documents for " + Escape(line));
       FUZZ_CHECK(LineHash(line, fold) == LineHash(std::string(line), fold), "LineHash not repeatable");
+      // The fused pass the corpus pass and the classifier use: LineHash and
+      // the number of runs of kept bytes, which decides a long line.
+      internal::CompactLine compact;
+      size_t words = 0;
+      FUZZ_CHECK(internal::LineHashCountingWords(line, &compact, &words) == LineHash(line),
+                 "LineHashCountingWords differs from LineHash on " + Escape(line));
+      size_t runs = 0;
+      bool in_run = false;
+      for (unsigned char c : line) {
+        const bool kept = (c | 0x20) - 'a' < 26u || c - '0' < 10u || c >= 0x80;
+        runs += kept && !in_run;
+        in_run = kept;
+      }
+      FUZZ_CHECK(words == runs, "word count " + std::to_string(words) + " vs " + std::to_string(runs) +
+                                    " runs of kept bytes in " + Escape(line));
+      FUZZ_CHECK(long_lines[&l - spans.data()] == (runs >= 8), "long-line flag vs 8+ words in " + Escape(line));
     }
   }
   CheckRoundTrip(a, "built");
