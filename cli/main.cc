@@ -80,30 +80,47 @@ class Driver {
 
   // The corpus pass: documents per normalized line. Line hashes are computed
   // in parallel and added in input order, so the table (pruning included)
-  // is the same for every thread count. With group_keys, appends every
-  // record's group keys to it in input order.
+  // is the same for every thread count. Adding is serial (one table), so a
+  // batch is added on a helper thread while the workers hash the next one:
+  // two buffers, and each add waits for the one before, keeping the order.
+  // With group_keys, appends every record's group keys to it in input order.
   std::unique_ptr<boilerhash::LineFrequencyTable> CorpusPass(const ProcessConfig& config,
                                                              std::vector<GroupKeys>* group_keys) {
+    struct Hashed {
+      std::vector<std::vector<uint64_t>> hashes;
+      std::vector<uint8_t> ok;
+    };
+    Hashed buffers[2];
+    int current = 0;
     std::vector<GroupKeys> batch_keys;
     auto table = std::make_unique<boilerhash::LineFrequencyTable>();
-    std::vector<std::vector<uint64_t>> hashes;
-    std::vector<uint8_t> ok;
+    std::future<void> adding;  // adds the previous batch
     uint64_t documents = 0;
     ForEachBatch("line statistics", [&](std::vector<Record>& batch) {
-      hashes.resize(batch.size());
-      ok.resize(batch.size());
+      Hashed& h = buffers[current];
+      h.hashes.resize(batch.size());
+      h.ok.resize(batch.size());
       batch_keys.resize(batch.size());
       pool_.ParallelFor(batch.size(), [&](size_t i) {
-        ok[i] = RecordLineHashes(batch[i], config, &hashes[i], &batch_keys[i]);
+        h.ok[i] = RecordLineHashes(batch[i], config, &h.hashes[i], &batch_keys[i]);
       });
       if (group_keys) group_keys->insert(group_keys->end(), batch_keys.begin(), batch_keys.end());
-      for (size_t i = 0; i < batch.size(); ++i) {
-        if (!ok[i]) continue;
-        table->AddLineHashes(hashes[i].data(), hashes[i].size());
-        ++documents;
+      for (uint8_t ok : h.ok) documents += ok;
+      auto add = [&table, &h] {
+        for (size_t i = 0; i < h.ok.size(); ++i) {
+          if (h.ok[i]) table->AddLineHashes(h.hashes[i].data(), h.hashes[i].size());
+        }
+      };
+      if (adding.valid()) adding.get();  // the previous batch is in; its buffer is free
+      if (pool_.threads() == 1) {
+        add();  // --threads 1 means one thread doing the work
+      } else {
+        adding = std::async(std::launch::async, add);
       }
+      current ^= 1;
       return documents;
     });
+    if (adding.valid()) adding.get();
     return table;
   }
 
