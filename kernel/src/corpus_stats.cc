@@ -11,32 +11,14 @@
 
 #include "boilerhash/line_features.h"
 #include "line_normalize.h"
+#include "little_endian.h"
 
 namespace boilerhash {
-namespace {
 
-void PutU32(std::string* out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
-void PutU64(std::string* out, uint64_t v) {
-  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
-bool GetU32(std::string_view* in, uint32_t* v) {
-  if (in->size() < 4) return false;
-  *v = 0;
-  for (int i = 0; i < 4; ++i) *v |= uint32_t{static_cast<unsigned char>((*in)[i])} << (8 * i);
-  in->remove_prefix(4);
-  return true;
-}
-bool GetU64(std::string_view* in, uint64_t* v) {
-  if (in->size() < 8) return false;
-  *v = 0;
-  for (int i = 0; i < 8; ++i) *v |= uint64_t{static_cast<unsigned char>((*in)[i])} << (8 * i);
-  in->remove_prefix(8);
-  return true;
-}
-
-}  // namespace
+using internal::AppendLE32;
+using internal::AppendLE64;
+using internal::ReadLE32;
+using internal::ReadLE64;
 
 
 uint64_t LineHash(std::string_view line, bool fold_digits) {
@@ -214,15 +196,15 @@ uint32_t LineFrequencyTable::CountGroups(uint64_t line_hash,
 std::string LineFrequencyTable::Save() const {
   const std::vector<std::pair<uint64_t, uint32_t>> items = SortedEntries();
   std::string out = "BHLF";
-  PutU32(&out, kLineFrequencyFormatVersion);
-  PutU64(&out, max_entries_);
-  PutU64(&out, documents_);
-  PutU32(&out, prune_floor_);
-  PutU64(&out, items.size());
+  AppendLE32(&out, kLineFrequencyFormatVersion);
+  AppendLE64(&out, max_entries_);
+  AppendLE64(&out, documents_);
+  AppendLE32(&out, prune_floor_);
+  AppendLE64(&out, items.size());
   out.reserve(out.size() + 12 * items.size());
   for (const auto& [h, c] : items) {
-    PutU64(&out, h);
-    PutU32(&out, c);
+    AppendLE64(&out, h);
+    AppendLE32(&out, c);
   }
   return out;
 }
@@ -235,12 +217,12 @@ Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
   in.remove_prefix(4);
   uint32_t version = 0, floor = 0;
   uint64_t max_entries = 0, documents = 0, n = 0;
-  if (!GetU32(&in, &version)) return bad("truncated header");
+  if (!ReadLE32(&in, &version)) return bad("truncated header");
   if (version < 1 || version > kLineFrequencyFormatVersion) {
     return bad("unsupported format version " + std::to_string(version) + " (this library reads 1 to " +
                std::to_string(kLineFrequencyFormatVersion) + ")");
   }
-  if (!GetU64(&in, &max_entries) || !GetU64(&in, &documents) || !GetU32(&in, &floor) || !GetU64(&in, &n)) {
+  if (!ReadLE64(&in, &max_entries) || !ReadLE64(&in, &documents) || !ReadLE32(&in, &floor) || !ReadLE64(&in, &n)) {
     return bad("truncated header");
   }
   if (in.size() != n * 12 || n > in.size()) return bad("size does not match the entry count");
@@ -255,8 +237,8 @@ Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
   for (uint64_t i = 0; i < n; ++i) {
     uint64_t h = 0;
     uint32_t c = 0;
-    GetU64(&in, &h);
-    GetU32(&in, &c);
+    ReadLE64(&in, &h);
+    ReadLE32(&in, &c);
     if (h == 0 || (i > 0 && h <= prev)) return bad("entries not sorted or zero hash");
     prev = h;
     const size_t s = t.Slot(h);

@@ -16,6 +16,7 @@
 #include "boilerhash/corpus_stats.h"
 #include "boilerhash/line_features.h"
 #include "line_normalize.h"
+#include "little_endian.h"
 
 namespace boilerhash {
 namespace internal {
@@ -82,15 +83,6 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-uint64_t LoadLittleEndian64(const unsigned char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  v = __builtin_bswap64(v);
-#endif
-  return v;
-}
-
 // A word of len (>= 1) normalized bytes at s (16 bytes readable past s+len
 // when len <= 16). Up to 16 bytes: a = the first up-to-8 bytes (little-endian,
 // zero-filled), b = the last 8 bytes when len > 8 else 0, and the hash is
@@ -99,8 +91,8 @@ uint64_t LoadLittleEndian64(const unsigned char* p) {
 uint64_t WordHash(const unsigned char* s, size_t len) {
   if (len > 16) return XXH3_64bits(s, len);
   const size_t head = len < 8 ? len : 8;
-  const uint64_t a = LoadLittleEndian64(s) & (~0ull >> (64 - 8 * head));
-  const uint64_t tail = LoadLittleEndian64(s + (len > 8 ? len - 8 : 0));
+  const uint64_t a = internal::LoadLE64(s) & (~0ull >> (64 - 8 * head));
+  const uint64_t tail = internal::LoadLE64(s + (len > 8 ? len - 8 : 0));
   const uint64_t b = len > 8 ? tail : 0;
   return Mix(Mix(a ^ (len * kWordLengthMultiplier)) ^ b);
 }
@@ -179,11 +171,9 @@ void DocumentGroupKeys(std::string_view document, const std::vector<LineSpan>& l
 
 uint64_t LineGroupKey(uint64_t group_key, uint64_t line_hash) {
   if (group_key == 0 || line_hash == 0) return 0;
-  uint8_t bytes[16];
-  for (int i = 0; i < 8; ++i) {
-    bytes[i] = static_cast<uint8_t>(group_key >> (8 * i));
-    bytes[8 + i] = static_cast<uint8_t>(line_hash >> (8 * i));
-  }
+  unsigned char bytes[16];
+  internal::StoreLE64(group_key, bytes);
+  internal::StoreLE64(line_hash, bytes + 8);
   const uint64_t key = XXH3_64bits_withSeed(bytes, sizeof bytes, 0x67726f75);
   return key ? key : 1;
 }

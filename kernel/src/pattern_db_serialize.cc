@@ -18,6 +18,7 @@
 
 #include "boilerhash/pattern_db.h"
 #include "hyperscan_runtime.h"
+#include "little_endian.h"
 #include "pattern_db_internal.h"
 
 namespace boilerhash {
@@ -26,22 +27,15 @@ namespace {
 constexpr char kMagic[8] = {'b', 'h', 'p', 'a', 't', 'd', 'b', 1};
 constexpr size_t kHeaderSize = 48;
 
-void PutU64(std::string* out, uint64_t v) {
-  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
-
-uint64_t GetU64(const char* p) {
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
-  return v;
-}
+using internal::AppendLE64;
+using internal::LoadLE64;
 
 uint64_t Fingerprint(const internal::HsPatternSet& set) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_64bits_reset(state);
   auto add_u64 = [&](uint64_t v) {
     char b[8];
-    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+    internal::StoreLE64(v, b);
     XXH3_64bits_update(state, b, 8);
   };
   add_u64(set.expressions.size());
@@ -72,11 +66,11 @@ Status PatternDb::Serialize(std::string* out) const {
   }
   const hs_platform_info_t& platform = internal::ChosenHyperscanRuntime().platform;
   out->assign(kMagic, sizeof(kMagic));
-  PutU64(out, Fingerprint(set));
-  PutU64(out, platform.cpu_features);
-  PutU64(out, platform.tune);
-  PutU64(out, length);
-  PutU64(out, XXH3_64bits(bytes, length));
+  AppendLE64(out, Fingerprint(set));
+  AppendLE64(out, platform.cpu_features);
+  AppendLE64(out, platform.tune);
+  AppendLE64(out, length);
+  AppendLE64(out, XXH3_64bits(bytes, length));
   out->append(bytes, length);
   free(bytes);  // hs_serialize_database allocates with the misc allocator: malloc by default
   return Status::Ok();
@@ -92,18 +86,18 @@ std::unique_ptr<PatternDb> PatternDb::Deserialize(std::vector<PatternSpec> patte
     return fail(Invalid("not boilerhash pattern database bytes (format 1)"));
   }
   const char* h = bytes.data();
-  const uint64_t payload_size = GetU64(h + 32);
+  const uint64_t payload_size = LoadLE64(h + 32);
   if (payload_size != bytes.size() - kHeaderSize) return fail(Invalid("truncated or padded"));
   const std::string_view payload = bytes.substr(kHeaderSize);
-  if (GetU64(h + 40) != XXH3_64bits(payload.data(), payload.size())) return fail(Invalid("checksum mismatch"));
+  if (LoadLE64(h + 40) != XXH3_64bits(payload.data(), payload.size())) return fail(Invalid("checksum mismatch"));
   internal::HsPatternSet set;
   Status s = internal::BuildHsPatternSet(patterns, &set);
   if (!s.ok()) return fail(std::move(s));
-  if (GetU64(h + 8) != Fingerprint(set)) return fail(Invalid("compiled from other patterns"));
+  if (LoadLE64(h + 8) != Fingerprint(set)) return fail(Invalid("compiled from other patterns"));
   // Only the platform Compile would choose here: a database for a CPU level
   // the chosen runtime does not run, or one that would bring back the runtime
   // hyperscan_runtime.h avoids, is compiled afresh instead.
-  if (GetU64(h + 16) != internal::ChosenHyperscanRuntime().platform.cpu_features) {
+  if (LoadLE64(h + 16) != internal::ChosenHyperscanRuntime().platform.cpu_features) {
     return fail(Invalid("compiled for other CPU features"));
   }
   hs_database_t* db = nullptr;
