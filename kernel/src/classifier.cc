@@ -66,6 +66,7 @@ struct Workspace {
   std::vector<uint32_t> corpus_docs;
   std::vector<uint8_t> long_line;     // 8+ words: counted with group keys
   internal::CompactLine compact;      // one line normalized (corpus hash, words)
+  internal::GroupKeyBuilder keys;     // the group keys, when not handed in
   std::vector<uint64_t> table_keys;   // repetition: open addressing over line hashes
   std::vector<uint32_t> table_counts;
   std::vector<uint8_t> cls, prev, next, content;
@@ -197,12 +198,16 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     while (w.table_keys[s] != 0 && w.table_keys[s] != h) s = (s + 1) & mask;
     return s;
   };
+  // Without keys from the corpus pass, each line is folded into them here,
+  // while it is normalized for its corpus hash anyway.
+  const bool build_keys = corpus && !group_keys;
+  if (build_keys) w.keys.Reset();
   for (size_t i = 0; i < n; ++i) {
     const std::string_view line = doc.substr(spans[i].begin, spans[i].end - spans[i].begin);
     if (corpus) {
       size_t words = 0;
       corpus_hash[i] = internal::LineHashCountingWords(line, &w.compact, &words);
-      w.long_line[i] = words >= internal::kGroupLineWords;
+      w.long_line[i] = build_keys ? w.keys.AddLine(w.compact, line) : words >= internal::kGroupLineWords;
     }
     if (f[i].words == 0) continue;
     hash[i] = LineHash(line, /*fold_digits=*/false);
@@ -236,8 +241,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   // copies of a syndicated or mirrored story share its paragraphs, the very
   // thing near-duplicate detection must still see, while a site's pages
   // share only its furniture (corpus_stats.h, group keys). Only long lines
-  // are counted with group keys; the keys are computed only when one of the
-  // document's lines is frequent.
+  // are counted with group keys.
   Fill(&w.corpus_docs, corpus ? n : 0, 0u);
   uint32_t* corpus_docs = w.corpus_docs.data();
   if (corpus) {
@@ -249,12 +253,9 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       any_frequent |= corpus_docs[i] >= o.corpus_min_documents;
     }
     if (any_frequent) {
-      uint64_t groups[kDocumentGroupKeys];
-      if (group_keys) {
-        std::copy(group_keys, group_keys + kDocumentGroupKeys, groups);
-      } else {
-        DocumentGroupKeys(doc, spans, groups, nullptr);
-      }
+      uint64_t built[kDocumentGroupKeys];
+      if (build_keys) w.keys.Finish(built);
+      const uint64_t* groups = build_keys ? built : group_keys;
       for (size_t i = 0; i < n; ++i) {
         if (corpus_docs[i] >= o.corpus_min_documents && w.long_line[i]) {
           corpus_docs[i] = corpus->CountGroups(corpus_hash[i], groups);

@@ -130,34 +130,44 @@ size_t FoldLineShingles(const internal::CompactLine& line, uint64_t best[kDocume
   return n - kGroupShingleWords + 1;
 }
 
-// Per document: the group keys from the folded minima and shingle count.
-void FinishGroupKeys(const uint64_t best[kDocumentGroupKeys], size_t shingles, uint64_t keys[kDocumentGroupKeys]) {
-  // Too little long text and one template paragraph decides the keys.
-  const bool enough = shingles >= kGroupMinShingles;
-  for (size_t k = 0; k < kDocumentGroupKeys; ++k) keys[k] = !enough ? 0 : (best[k] ? best[k] : 1);
-}
-
 // The group keys of a document split into `spans`; with is_long, also which
 // lines are long (the lines counted with the group keys).
 void GroupKeysOfLines(std::string_view document, const std::vector<LineSpan>& spans,
                       uint64_t keys[kDocumentGroupKeys], std::vector<bool>* is_long) {
-  uint64_t best[kDocumentGroupKeys];
-  std::fill(best, best + kDocumentGroupKeys, UINT64_MAX);
-  size_t shingles = 0;
   if (is_long) is_long->assign(spans.size(), false);
   internal::CompactLine line;
-  std::vector<uint64_t> words;
+  internal::GroupKeyBuilder builder;
   for (size_t i = 0; i < spans.size(); ++i) {
     const std::string_view text = document.substr(spans[i].begin, spans[i].end - spans[i].begin);
     line.Assign(text);
-    if (line.words < kGroupLineWords) continue;
-    if (is_long) (*is_long)[i] = true;
-    if (EndsLikeSentence(text)) shingles += FoldLineShingles(line, best, &words);
+    const bool long_line = builder.AddLine(line, text);
+    if (is_long) (*is_long)[i] = long_line;
   }
-  FinishGroupKeys(best, shingles, keys);
+  builder.Finish(keys);
 }
 
 }  // namespace
+
+namespace internal {
+
+void GroupKeyBuilder::Reset() {
+  std::fill(best_, best_ + kDocumentGroupKeys, UINT64_MAX);
+  shingles_ = 0;
+}
+
+bool GroupKeyBuilder::AddLine(const CompactLine& line, std::string_view text) {
+  if (line.words < kGroupLineWords) return false;
+  if (EndsLikeSentence(text)) shingles_ += FoldLineShingles(line, best_, &words_);
+  return true;
+}
+
+void GroupKeyBuilder::Finish(uint64_t keys[kDocumentGroupKeys]) const {
+  // Too little long text and one template paragraph decides the keys.
+  const bool enough = shingles_ >= kGroupMinShingles;
+  for (size_t k = 0; k < kDocumentGroupKeys; ++k) keys[k] = !enough ? 0 : (best_[k] ? best_[k] : 1);
+}
+
+}  // namespace internal
 
 void DocumentGroupKeys(std::string_view document, uint64_t keys[kDocumentGroupKeys],
                        std::vector<bool>* long_lines) {
@@ -181,26 +191,21 @@ uint64_t LineGroupKey(uint64_t group_key, uint64_t line_hash) {
 void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys,
                         uint64_t group_keys[kDocumentGroupKeys]) {
   keys->clear();
-  const std::vector<LineSpan> spans = SplitLines(document);
   // One normalization per line serves both its LineHash and its words. The
   // group keys need every long line first, so the long lines' hashes wait.
-  uint64_t best[kDocumentGroupKeys];
-  std::fill(best, best + kDocumentGroupKeys, UINT64_MAX);
-  size_t shingles = 0;
   internal::CompactLine line;
-  std::vector<uint64_t> words, long_hashes;
-  for (const LineSpan& span : spans) {
+  internal::GroupKeyBuilder builder;
+  std::vector<uint64_t> long_hashes;
+  for (const LineSpan& span : SplitLines(document)) {
     size_t n_words = 0;
     const std::string_view text = document.substr(span.begin, span.end - span.begin);
     const uint64_t h = internal::LineHashCountingWords(text, &line, &n_words);
     if (h == 0) continue;
     keys->push_back(h);
-    if (n_words < kGroupLineWords) continue;
-    long_hashes.push_back(h);
-    if (EndsLikeSentence(text)) shingles += FoldLineShingles(line, best, &words);
+    if (builder.AddLine(line, text)) long_hashes.push_back(h);
   }
   uint64_t groups[kDocumentGroupKeys];
-  FinishGroupKeys(best, shingles, groups);
+  builder.Finish(groups);
   for (uint64_t h : long_hashes) {
     for (uint64_t g : groups) keys->push_back(LineGroupKey(g, h));  // 0s are not counted
   }

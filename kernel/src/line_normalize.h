@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "boilerhash/corpus_stats.h"  // kDocumentGroupKeys
+
 namespace boilerhash::internal {
 
 // What LineHash keeps of each byte: 0 = dropped, else the byte to hash.
@@ -46,5 +48,24 @@ struct CompactLine {
 // LineHash(line) (digits folded) and the number of words: the classifier
 // needs both for every line when it has corpus statistics.
 uint64_t LineHashCountingWords(std::string_view line, CompactLine* scratch, size_t* words);
+
+// A document's DocumentGroupKeys, built line by line from lines already
+// normalized, so whoever normalizes a line for its LineHash folds it into
+// the keys in the same pass. DocumentGroupKeys, DocumentCorpusKeys and the
+// classifier all build the keys here (group_keys.cc has the rule).
+class GroupKeyBuilder {
+ public:
+  GroupKeyBuilder() { Reset(); }
+  void Reset();  // a new document
+  // Folds one line (line = Assign(text)); returns whether it is long (8+
+  // words), i.e. counted with the keys.
+  bool AddLine(const CompactLine& line, std::string_view text);
+  void Finish(uint64_t keys[kDocumentGroupKeys]) const;
+
+ private:
+  uint64_t best_[kDocumentGroupKeys];
+  size_t shingles_ = 0;
+  std::vector<uint64_t> words_;  // scratch: one line's word hashes
+};
 
 }  // namespace boilerhash::internal
