@@ -16,18 +16,8 @@
 namespace boilerhash {
 namespace {
 
-using Match = std::pair<uint32_t, size_t>;
-
-bool Collect(void* context, uint32_t pattern, size_t end) {
-  static_cast<std::vector<Match>*>(context)->push_back({pattern, end});
-  return true;
-}
-
-std::vector<Match> ScanAll(const PatternDb& db, std::string_view text) {
-  std::vector<Match> out;
-  EXPECT_TRUE(db.Scan(text, Collect, &out).ok());
-  return out;
-}
+using testing::PatternMatch;
+using testing::ScanMatches;
 
 std::vector<PatternSpec> DefaultSpecs() {
   std::vector<PatternSpec> specs;
@@ -50,8 +40,8 @@ std::vector<std::string> SampleTexts() {
 void ExpectSameMatches(const PatternDb& expected, const PatternDb& actual) {
   size_t matches = 0;
   for (const std::string& text : SampleTexts()) {
-    const std::vector<Match> want = ScanAll(expected, text);
-    ASSERT_EQ(ScanAll(actual, text), want);
+    const std::vector<PatternMatch> want = ScanMatches(expected, text);
+    ASSERT_EQ(ScanMatches(actual, text), want);
     matches += want.size();
   }
   EXPECT_GT(matches, 1000u);  // the comparison saw real matches

@@ -16,12 +16,7 @@
 namespace boilerhash {
 namespace {
 
-using Match = std::pair<uint32_t, size_t>;
-
-bool Collect(void* context, uint32_t pattern, size_t end) {
-  static_cast<std::vector<Match>*>(context)->push_back({pattern, end});
-  return true;
-}
+using Match = testing::PatternMatch;
 
 // Scans `text` copied to `offset` bytes past a 64-byte boundary.
 std::vector<Match> ScanAt(const PatternDb& db, const std::string& text, size_t offset) {
@@ -29,9 +24,7 @@ std::vector<Match> ScanAt(const PatternDb& db, const std::string& text, size_t o
   char* base = reinterpret_cast<char*>(storage.data());
   base += (64 - reinterpret_cast<uintptr_t>(base) % 64) % 64;
   std::memcpy(base + offset, text.data(), text.size());
-  std::vector<Match> out;
-  EXPECT_TRUE(db.Scan(std::string_view(base + offset, text.size()), Collect, &out).ok());
-  return out;
+  return testing::ScanMatches(db, std::string_view(base + offset, text.size()));
 }
 
 TEST(PatternScanAlignment, BoundedRepeatFoundAtEveryAlignment) {

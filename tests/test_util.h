@@ -10,12 +10,26 @@
 
 #include <gtest/gtest.h>
 
+#include "boilerhash/pattern_db.h"
 #include "boilerhash/targets.h"
 
 namespace boilerhash::testing {
 
 inline std::string SourcePath(const std::string& relative) {
   return std::string(BOILERHASH_SOURCE_DIR) + "/" + relative;
+}
+
+// Every match of a PatternDb scan, as (pattern index, end offset) in the
+// order the scan reports them.
+using PatternMatch = std::pair<uint32_t, size_t>;
+inline std::vector<PatternMatch> ScanMatches(const PatternDb& db, std::string_view text) {
+  std::vector<PatternMatch> out;
+  auto collect = [](void* context, uint32_t pattern, size_t end) {
+    static_cast<std::vector<PatternMatch>*>(context)->push_back({pattern, end});
+    return true;
+  };
+  EXPECT_TRUE(db.Scan(text, collect, &out).ok());
+  return out;
 }
 
 inline std::string ReadFile(const std::string& path) {
