@@ -76,7 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       size_t runs = 0;
       bool in_run = false;
       for (unsigned char c : line) {
-        const bool kept = (c | 0x20) - 'a' < 26u || c - '0' < 10u || c >= 0x80;
+        const bool kept = static_cast<unsigned>((c | 0x20) - 'a') < 26u ||
+                          static_cast<unsigned>(c - '0') < 10u || c >= 0x80;
         runs += kept && !in_run;
         in_run = kept;
       }
