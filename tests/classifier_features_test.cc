@@ -98,6 +98,27 @@ TEST(LineFeatures, Definitions) {
   EXPECT_EQ(f[5].letters, 14u);  // é counts once
   EXPECT_EQ(f[5].upper, 6u);
   EXPECT_FALSE(f[5].terminal_punct);  // ':' is no sentence end
+  EXPECT_FALSE(f[0].question);
+}
+
+TEST(LineFeatures, QuestionMarksAfterClosers) {
+  const std::string text =
+      "Who won the game?\n"
+      "Did she say \xE2\x80\x9Cno?\xE2\x80\x9D  \n"
+      "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x9F\n"  // full-width question mark
+      "Why? Because it rained.\n"
+      "What now?...\n";
+  const auto spans = SplitLines(text);
+  ASSERT_EQ(spans.size(), 5u);
+  std::vector<LineFeatures> f(spans.size());
+  ComputeLineFeatures(text, spans, StopwordSet::English(), f.data());
+  EXPECT_TRUE(f[0].question);
+  EXPECT_TRUE(f[1].question);
+  EXPECT_TRUE(f[2].question);
+  EXPECT_TRUE(f[2].terminal_punct);
+  EXPECT_FALSE(f[3].question);  // a question inside, a statement at the end
+  EXPECT_FALSE(f[4].question);  // ends in an ellipsis
+  EXPECT_TRUE(f[4].ellipsis);
 }
 
 TEST(LineFeatures, StopwordSetFromText) {

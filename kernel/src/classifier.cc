@@ -69,6 +69,7 @@ struct Workspace {
   internal::GroupKeyBuilder keys;     // the group keys, when not handed in
   std::vector<uint64_t> table_keys;   // repetition: open addressing over line hashes
   std::vector<uint32_t> table_counts;
+  std::vector<uint8_t> table_form;    // per slot: every occurrence is a form's prompt
   std::vector<uint8_t> cls, prev, next, content;
   std::vector<uint32_t> why, sig_after;
   std::vector<float> score;
@@ -219,7 +220,36 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   }
   // A huge line leaves a huge normalization buffer: give it back.
   if (w.compact.bytes.size() > (size_t{1} << 20)) w.compact = internal::CompactLine{};
-  auto repeated = [&](size_t i) { return hash[i] != 0 && w.table_counts[slot_of(hash[i])] > 1; };
+  // A repeated sentence is furniture unless the page is a form: an
+  // interview's questions, a recipe card's or a review's prompts repeat, and
+  // each copy introduces a different answer. A prompt is a sentence that
+  // stands alone (the line before it appears once) and is answered: the next
+  // line is a long statement that appears once. A block printed twice fails
+  // this (its lines' neighbours repeat too), and so do "Advertisement" or
+  // "Share" between paragraphs (no sentences).
+  Fill(&w.table_form, cap, uint8_t{1});
+  auto once = [&](size_t j) { return w.table_counts[slot_of(hash[j])] == 1; };
+  for (size_t i = 0, prev = n, next = 0; i < n; prev = f[i].words ? i : prev, ++i) {
+    if (hash[i] == 0) continue;
+    const size_t s = slot_of(hash[i]);
+    if (w.table_counts[s] < 2 || !w.table_form[s]) continue;
+    const LineFeatures& q = f[i];
+    bool form = q.words >= o.short_words && q.terminal_punct && !q.ellipsis && hits[i].matches == 0 &&
+                (prev == n || (hash[prev] != 0 && once(prev)));
+    if (form) {
+      next = std::max(next, i + 1);
+      while (next < n && f[next].words == 0) ++next;
+      const LineFeatures* a = next < n ? &f[next] : nullptr;
+      form = a && hash[next] != 0 && once(next) && a->words >= o.good_words && a->terminal_punct &&
+             !a->ellipsis && !a->question;
+    }
+    w.table_form[s] = form;
+  }
+  auto repeated = [&](size_t i) {
+    if (hash[i] == 0) return false;
+    const size_t s = slot_of(hash[i]);
+    return w.table_counts[s] > 1 && !w.table_form[s];
+  };
 
   // Is the stopword signal usable? Not on a page in another language.
   uint64_t words4 = 0, stop4 = 0;

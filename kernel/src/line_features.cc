@@ -327,6 +327,7 @@ void WordFeatures(std::string_view line, size_t avail, const uint64_t* nonspace,
   const unsigned char last = end.empty() ? 0 : static_cast<unsigned char>(end.back());
   f->ellipsis = (last == '.' && EndsWith(end, "...")) || (last == 0xA6 && EndsWith(end, "\xE2\x80\xA6"));
   f->terminal_punct = TerminalAfterClosers(end);
+  f->question = last == '?' || (last == 0x9F && EndsWith(end, "\xEF\xBC\x9F"));
   f->bullet = 0;
   const unsigned char c0 = n ? p[0] : 0;
   if (c0 == '-' || c0 == '*' || c0 == '>' || c0 == 0xE2 || c0 == 0xC2) {

@@ -17,6 +17,7 @@
 //    quotes and brackets (" ' ) ] » ” ’), is . ! ? … 。 ！ ？ or ; / :
 //    is NOT terminal (a label "Source:" is no sentence).
 //  - ellipsis: the line ends in "..." or "…" (closing quotes skipped too).
+//  - question: the line ends in "?" or "？" (closing quotes skipped too).
 //  - bullet: the line starts with "- ", "* ", "• ", "· ", "» ", "> ", "– ", "— ".
 #pragma once
 #include <cstddef>
@@ -42,7 +43,7 @@ struct LineFeatures {
   uint8_t terminal_punct = 0;
   uint8_t ellipsis = 0;
   uint8_t bullet = 0;
-  uint8_t reserved = 0;
+  uint8_t question = 0;
 
   float LetterRatio() const { return chars ? float(letters) / float(chars) : 0.f; }
   float DigitRatio() const { return chars ? float(digits) / float(chars) : 0.f; }

@@ -84,6 +84,7 @@ LineFeatures ComputeLineFeatures(std::string_view line, const std::set<std::stri
     }
   }
   f.ellipsis = HasSuffix(end, "...") || HasSuffix(end, "\xE2\x80\xA6");
+  f.question = HasSuffix(end, "?") || HasSuffix(end, "\xEF\xBC\x9F");
   f.terminal_punct = HasSuffix(end, ".") || HasSuffix(end, "!") || HasSuffix(end, "?") ||
                      HasSuffix(end, "\xE2\x80\xA6") || HasSuffix(end, "\xE3\x80\x82") ||
                      HasSuffix(end, "\xEF\xBC\x81") || HasSuffix(end, "\xEF\xBC\x9F");
