@@ -62,7 +62,8 @@ struct Workspace {
   std::vector<LineFeatures> f;
   std::vector<PatternHits> hits;
   std::vector<uint32_t> last_line;
-  std::vector<uint64_t> hash, corpus_hash;
+  std::vector<uint64_t> corpus_hash;
+  std::vector<uint32_t> slot;         // per line: its repetition table slot
   std::vector<uint32_t> corpus_docs;
   std::vector<uint8_t> long_line;     // 8+ words: counted with group keys
   internal::CompactLine compact;      // one line normalized (corpus hash, words)
@@ -75,7 +76,11 @@ struct Workspace {
   std::vector<float> score;
 };
 
-Workspace& ThreadWorkspace() {
+// Not inlined on purpose: inlined, GCC recomputes the thread_local's address
+// (a __tls_get_addr call in a shared library) at each of Classify's uses of
+// the workspace, 82 call sites and 1.6% of classify on the dev pages.
+// Returned from a call, the address is an ordinary value kept in a register.
+[[gnu::noinline]] Workspace& ThreadWorkspace() {
   thread_local Workspace w;
   return w;
 }
@@ -183,11 +188,13 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
 
   // Repetition and corpus frequency over normalized line hashes. The
   // in-document count is a flat open-addressing table (load <= 1/2) keyed by
-  // the hash itself (hash != 0; the table's 0 marks an empty slot).
-  Fill(&w.hash, n, uint64_t{0});
+  // the hash itself (hash != 0; the table's 0 marks an empty slot). Slots
+  // never move, so each line keeps its slot and is looked up only once.
+  constexpr uint32_t kNoSlot = 0xFFFFFFFFu;  // a blank line, or an empty hash
+  Fill(&w.slot, n, kNoSlot);
   Fill(&w.corpus_hash, corpus ? n : 0, uint64_t{0});
   Fill(&w.long_line, corpus ? n : 0, uint8_t{0});
-  uint64_t* hash = w.hash.data();
+  uint32_t* slot = w.slot.data();
   uint64_t* corpus_hash = w.corpus_hash.data();
   size_t cap = 16;
   while (cap < 2 * n) cap *= 2;
@@ -211,11 +218,12 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       w.long_line[i] = build_keys ? w.keys.AddLine(w.compact, line) : words >= internal::kGroupLineWords;
     }
     if (f[i].words == 0) continue;
-    hash[i] = LineHash(line, /*fold_digits=*/false);
-    if (hash[i]) {
-      const size_t s = slot_of(hash[i]);
-      w.table_keys[s] = hash[i];
+    const uint64_t h = LineHash(line, /*fold_digits=*/false);
+    if (h) {
+      const size_t s = slot_of(h);
+      w.table_keys[s] = h;
       ++w.table_counts[s];
+      slot[i] = static_cast<uint32_t>(s);
     }
   }
   // A huge line leaves a huge normalization buffer: give it back.
@@ -228,27 +236,25 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   // this (its lines' neighbours repeat too), and so do "Advertisement" or
   // "Share" between paragraphs (no sentences).
   Fill(&w.table_form, cap, uint8_t{1});
-  auto once = [&](size_t j) { return w.table_counts[slot_of(hash[j])] == 1; };
+  auto once = [&](size_t j) { return slot[j] != kNoSlot && w.table_counts[slot[j]] == 1; };
   for (size_t i = 0, prev = n, next = 0; i < n; prev = f[i].words ? i : prev, ++i) {
-    if (hash[i] == 0) continue;
-    const size_t s = slot_of(hash[i]);
-    if (w.table_counts[s] < 2 || !w.table_form[s]) continue;
+    const uint32_t s = slot[i];
+    if (s == kNoSlot || w.table_counts[s] < 2 || !w.table_form[s]) continue;
     const LineFeatures& q = f[i];
     bool form = q.words >= o.short_words && q.terminal_punct && !q.ellipsis && hits[i].matches == 0 &&
-                (prev == n || (hash[prev] != 0 && once(prev)));
+                (prev == n || once(prev));
     if (form) {
       next = std::max(next, i + 1);
       while (next < n && f[next].words == 0) ++next;
       const LineFeatures* a = next < n ? &f[next] : nullptr;
-      form = a && hash[next] != 0 && once(next) && a->words >= o.good_words && a->terminal_punct &&
+      form = a && once(next) && a->words >= o.good_words && a->terminal_punct &&
              !a->ellipsis && !a->question;
     }
     w.table_form[s] = form;
   }
   auto repeated = [&](size_t i) {
-    if (hash[i] == 0) return false;
-    const size_t s = slot_of(hash[i]);
-    return w.table_counts[s] > 1 && !w.table_form[s];
+    const uint32_t s = slot[i];
+    return s != kNoSlot && w.table_counts[s] > 1 && !w.table_form[s];
   };
 
   // Is the stopword signal usable? Not on a page in another language.
