@@ -12,17 +12,23 @@ namespace boilerhash {
 Signer::Signer(const SignOptions& options)
     : options_(options), minhasher_(options.minhash) {}
 
+namespace {
+struct Scratch {
+  std::vector<uint64_t> hashes;
+  std::vector<uint32_t> word_starts;
+  std::string normalized;
+};
+// Per-thread scratch, addressed once per call. Not inlined on purpose: each
+// thread_local access in a shared library is a __tls_get_addr call, and GCC
+// repeats it at every use of an inlined thread_local (9 call sites here).
+[[gnu::noinline]] Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+}  // namespace
+
 void Signer::Sign(std::string_view text, DocumentSignature* out) const {
-  // Per-thread scratch, addressed once (each thread_local access in a shared
-  // library is a __tls_get_addr call).
-  struct Scratch {
-    std::vector<uint64_t> hashes;
-    std::vector<uint32_t> word_starts;
-    std::string normalized;
-  };
-  thread_local Scratch tls_scratch;
-  Scratch& scratch = tls_scratch;
-  auto& [hashes, word_starts, normalized] = scratch;
+  auto& [hashes, word_starts, normalized] = ThreadScratch();
   hashes.clear();
   // Word n-grams come straight from the word offsets normalization found,
   // when they fit in 32 bits; otherwise the shingler finds the words again.
