@@ -130,6 +130,10 @@ void RegisterAll() {
   Register("normalize", "reference", [](auto& s, const Input& in) {
     for (auto _ : s) benchmark::DoNotOptimize(reference::Normalize(in.text, false, false));
   });
+  Register("shingle", "reference", [](auto& s, const Input& in) {
+    const std::string norm = reference::Normalize(in.text, false, false);
+    for (auto _ : s) benchmark::DoNotOptimize(reference::ShingleHashes(norm, 'w', 5, 0));
+  });
   Register("minhash", "reference", [](auto& s, const Input& in) {
     const auto h = ShinglesOf(in.text);
     for (auto _ : s) benchmark::DoNotOptimize(reference::MinHash(h, 128, 1));
