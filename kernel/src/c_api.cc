@@ -39,6 +39,13 @@ bh_status Guard(F&& f) {
     return BH_INTERNAL_ERROR;
   }
 }
+
+// Per-thread signature, so a call allocates nothing once warm. Outside the
+// extern "C" block: it returns a C++ reference.
+boilerhash::DocumentSignature& Scratch() {
+  thread_local boilerhash::DocumentSignature sig;
+  return sig;
+}
 }  // namespace
 
 extern "C" {
@@ -102,14 +109,6 @@ bh_status bh_signer_new(const bh_sign_options* options, bh_signer** out) {
 
 void bh_signer_free(bh_signer* signer) { delete signer; }
 uint32_t bh_signer_k(const bh_signer* signer) { return signer ? signer->minhash.minhasher().k() : 0; }
-
-namespace {
-// Per-thread signature, so a call allocates nothing once warm.
-boilerhash::DocumentSignature& Scratch() {
-  thread_local boilerhash::DocumentSignature sig;
-  return sig;
-}
-}  // namespace
 
 bh_status bh_signer_minhash(const bh_signer* signer, const char* text, size_t len, uint32_t* out,
                             size_t out_len) {
