@@ -91,6 +91,10 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("\xC2\xA9 2019 Example Media. All rights reserved.", "all_rights"));
   EXPECT_TRUE(hit("Home > News > World", "breadcrumb"));
   EXPECT_TRUE(hit("Top Stories", "related_header"));
+  EXPECT_TRUE(hit("Editors' Picks", "related_header"));
+  EXPECT_TRUE(hit("Editor\xE2\x80\x99s Pick", "related_header"));
+  EXPECT_TRUE(hit("Most Popular View all", "related_header"));  // the header's own link
+  EXPECT_FALSE(hit("Most Popular View all the photos", "related_header"));
   EXPECT_TRUE(hit("Posted October 13, 2023 7:47 am.", "posted_date"));
   EXPECT_TRUE(hit("Submit a Correction", "correction"));
   EXPECT_FALSE(hit("The stories at the top of the page were related to the summit.", "related_header"));

@@ -11,23 +11,8 @@
 namespace boilerhash {
 namespace {
 
-struct Line {
-  std::string text;
-  LineResult result;
-};
-
-std::vector<Line> ClassifyLines(const std::string& doc) {
-  auto model = BoilerplateModel::Default();
-  EXPECT_TRUE(model);
-  ClassifyResult r;
-  model->Classify(doc, &r);
-  std::vector<Line> lines;
-  for (const LineResult& l : r.lines) {
-    if (l.label == LineLabel::kBlank) continue;
-    lines.push_back({doc.substr(l.begin, l.end - l.begin), l});
-  }
-  return lines;
-}
+using Line = testing::ClassifiedLine;
+using testing::ClassifyLines;
 
 const char* const kAnswers[] = {
     "I started cooking when I moved away from home, because nobody else was going to feed me and "

@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "boilerhash/classifier.h"
 #include "boilerhash/pattern_db.h"
 #include "boilerhash/targets.h"
 
@@ -30,6 +31,24 @@ inline std::vector<PatternMatch> ScanMatches(const PatternDb& db, std::string_vi
   };
   EXPECT_TRUE(db.Scan(text, collect, &out).ok());
   return out;
+}
+
+// The non-blank lines of doc with their results, default model, no corpus.
+struct ClassifiedLine {
+  std::string text;
+  LineResult result;
+};
+inline std::vector<ClassifiedLine> ClassifyLines(const std::string& doc) {
+  auto model = BoilerplateModel::Default();
+  EXPECT_TRUE(model);
+  ClassifyResult r;
+  model->Classify(doc, &r);
+  std::vector<ClassifiedLine> lines;
+  for (const LineResult& l : r.lines) {
+    if (l.label == LineLabel::kBlank) continue;
+    lines.push_back({doc.substr(l.begin, l.end - l.begin), l});
+  }
+  return lines;
 }
 
 inline std::string ReadFile(const std::string& path) {

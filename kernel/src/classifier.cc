@@ -357,7 +357,8 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   for (size_t i = 0; i < n; ++i) good_total += cls[i] == kGood ? f[i].words : 0;
 
   // Structure: an end marker after most of the body ends it; a section header
-  // opens a teaser block that lasts until the next good line.
+  // opens a teaser block that lasts until the body resumes: after the body
+  // has begun, a good line that is long or followed by another good line.
   // Comment signatures from each line to the end: a marker followed by
   // reader comments ends the body even when the comments outweigh it.
   w.sig_after.resize(n + 1);
@@ -390,7 +391,16 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
         continue;
       }
       if (in_block) {
-        if (cls[i] == kGood) {
+        // A teaser block lists headline + blurb pairs, and a blurb is a good
+        // line too: once the body has begun, one short good line between
+        // non-good ones stays in the block. The body's paragraphs come in
+        // runs, or long. Before the body, a header is the page's navigation
+        // and the first good line may be the body's short first paragraph.
+        size_t j = i + 1;
+        while (j < n && cls[j] == kBlankClass) ++j;
+        const bool blurb =
+            good_before > 0 && f[i].words < o.strong_words && (j == n || cls[j] != kGood);
+        if (cls[i] == kGood && !blurb) {
           in_block = false;
         } else {
           why[i] |= kReasonInTeaserBlock;
@@ -508,7 +518,8 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       if (cls[i] == kBlankClass) continue;
       ++looked;
       const uint32_t blocking = kReasonRepeatedInDoc | kReasonFrequentInCorpus | kReasonEllipsis |
-                                kReasonBullet | kReasonLowLetters | kReasonAfterEndMarker;
+                                kReasonBullet | kReasonLowLetters | kReasonAfterEndMarker |
+                                kReasonInTeaserBlock;
       if ((why[i] & blocking) || f[i].words < o.short_words || f[i].words > 30) continue;
       if ((why[i] & kReasonPattern) && hits[i].weight - hits[i].cue >= 1.0f) continue;
       content[i] = true;

@@ -51,6 +51,7 @@ struct ClassifierOptions {
   float max_link_like_upper = 0.0f;  // reserved
   bool use_main_block = true;        // Body Text Extraction pass (reason outside_main_block)
   uint32_t strong_words = 30;        // a good line this long survives outside the main block
+                                     // and is body, not a teaser's blurb
 };
 
 class BoilerplateModel {
