@@ -94,11 +94,33 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("Editors' Picks", "related_header"));
   EXPECT_TRUE(hit("Editor\xE2\x80\x99s Pick", "related_header"));
   EXPECT_TRUE(hit("Most Popular View all", "related_header"));  // the header's own link
+  EXPECT_TRUE(hit("No spam, we promise.", "no_spam"));
+  EXPECT_TRUE(hit("You can unsubscribe at any time.", "unsubscribe_anytime"));
+  EXPECT_TRUE(hit("The stories that matter, delivered weekday mornings.", "delivered_to_you"));
+  EXPECT_TRUE(hit("CLICK HERE TO GET THE APP", "click_here"));
+  EXPECT_FALSE(hit("The parcel was delivered to the wrong house.", "delivered_to_you"));
+  EXPECT_FALSE(hit("He clicked through the photos.", "click_here"));
   EXPECT_FALSE(hit("Most Popular View all the photos", "related_header"));
   EXPECT_TRUE(hit("Posted October 13, 2023 7:47 am.", "posted_date"));
   EXPECT_TRUE(hit("Submit a Correction", "correction"));
   EXPECT_FALSE(hit("The stories at the top of the page were related to the summit.", "related_header"));
   EXPECT_FALSE(hit("He arrived at 9 and left two hours later.", "relative_time"));
+}
+
+// A newsletter box between two paragraphs: each phrase weighs 1, and two of
+// them decide a line of up to 24 words (docs/PATTERNS.md, weights).
+TEST(PatternDb, NewsletterBoxBetweenParagraphsIsBoilerplate) {
+  const auto lines = testing::ClassifyLines(
+      "The council met on Tuesday and agreed to rebuild the old bridge over the river after years "
+      "of delay.\n\n"
+      "No spam, we promise. You can unsubscribe at any time and we will never share your details "
+      "without your permission.\n\n"
+      "The work will start in spring and should be finished within two years, officials said.\n");
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].result.label, LineLabel::kContent);
+  EXPECT_EQ(lines[1].result.label, LineLabel::kBoilerplate);
+  EXPECT_TRUE(lines[1].result.reasons & kReasonPattern);
+  EXPECT_EQ(lines[2].result.label, LineLabel::kContent);
 }
 
 TEST(PatternDb, CountsEveryMatchOfCountedPhrases) {
