@@ -80,6 +80,29 @@ TEST(LineFrequencyTable, BoundedMemoryKeepsFrequentLines) {
   EXPECT_LE(t.CountLine("Accept all cookies"), 500u);
 }
 
+// After many prunes, a line first seen late in the stream is still counted:
+// every prune drops the lines seen once first, so a line seen in three
+// documents survives the next one however many prunes came before.
+TEST(LineFrequencyTable, LinesSeenLateSurviveManyPrunes) {
+  LineFrequencyTable t(64);
+  // LineHash folds digits, so unique lines are spelled in letters.
+  auto unique_line = [](int i) {
+    std::string s = "unique line ";
+    for (; i > 0 || s.back() == ' '; i /= 26) s.push_back(static_cast<char>('a' + i % 26));
+    return s + "\n";
+  };
+  int next = 0;
+  auto add_unique_docs = [&](int docs) {
+    for (int d = 0; d < docs; ++d) t.AddDocument(unique_line(next++));
+  };
+  add_unique_docs(2000);  // about 60 prunes
+  for (int d = 0; d < 3; ++d) t.AddDocument("A late site's footer line\n" + unique_line(next++));
+  add_unique_docs(100);  // at least one more prune
+  ASSERT_LE(t.size(), 64u);
+  EXPECT_EQ(t.CountLine("A late site's footer line"), 3u);
+  EXPECT_EQ(t.CountLine(unique_line(5)), 0u);  // seen once, long ago: dropped
+}
+
 TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {
   LineFrequencyTable t(1000);
   t.AddDocument("a\nb\nc\n");

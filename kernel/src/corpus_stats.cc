@@ -117,13 +117,31 @@ void LineFrequencyTable::Bump(uint64_t hash, uint32_t by) {
 }
 
 void LineFrequencyTable::Prune() {
-  // Drop entries at or below the floor until there is room (raising the floor).
-  while (size_ >= max_entries_) {
-    ++prune_floor_;
-    size_t keep = 0;
-    for (size_t i = 0; i < slot_keys_.size(); ++i) keep += slot_keys_[i] != 0 && slot_counts_[i] > prune_floor_;
-    if (keep < size_) Rehash(slot_keys_.size(), prune_floor_);
+  // Drop the entries seen in the fewest documents, at most half the table
+  // kept: one histogram pass picks the smallest threshold that leaves room,
+  // one rehash drops the entries at or below it. The threshold starts at 1
+  // in every prune. A floor that only rises (lossy counting without its
+  // per-entry deltas) made every later prune drop each line seen in fewer
+  // documents than the number of prunes so far: after a few million
+  // documents, a site whose pages come late in the stream could never get
+  // its template counted. Here a line seen twice between two prunes stays,
+  // unless the table is full of lines seen more often.
+  const size_t target = max_entries_ / 2;
+  constexpr uint32_t kBuckets = 256;
+  size_t histogram[kBuckets] = {};
+  for (size_t i = 0; i < slot_keys_.size(); ++i) {
+    if (slot_keys_[i] != 0) ++histogram[std::min(slot_counts_[i], kBuckets - 1)];
   }
+  uint32_t threshold = 0;
+  size_t keep = size_;  // entries with a count above the threshold
+  while (keep > target && threshold + 1 < kBuckets) keep -= histogram[++threshold];
+  while (keep > target) {  // counts of 255 and more fill the table: count exactly
+    ++threshold;
+    keep = 0;
+    for (size_t i = 0; i < slot_keys_.size(); ++i) keep += slot_keys_[i] != 0 && slot_counts_[i] > threshold;
+  }
+  Rehash(slot_keys_.size(), threshold);
+  prune_floor_ = std::max(prune_floor_, threshold);
 }
 
 std::vector<std::pair<uint64_t, uint32_t>> LineFrequencyTable::SortedEntries() const {

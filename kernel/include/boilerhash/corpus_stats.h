@@ -6,10 +6,13 @@
 // newsletter") are boilerplate even when they look like prose.
 //
 // Bounded memory: the table keeps at most max_entries hashes. When an insert
-// would exceed that, every entry whose count is at or below the current prune
-// floor is dropped and the floor rises by one (lossy counting, Manku & Motwani
-// 2002): a count is a lower bound of the true count, lines seen in many
-// documents survive, and the error is at most the number of prunes.
+// would exceed that, the entries seen in the fewest documents are dropped
+// until at most half the table is kept: those seen once, and more only when
+// that is not enough (a frequency-threshold cut in the spirit of lossy
+// counting, Manku & Motwani 2002). A count is a lower bound of the true
+// count; a line loses at most the threshold of each prune that dropped it,
+// and a line seen in a few documents between two prunes survives however
+// long the stream. prune_floor (stored) is the highest threshold used.
 //
 // Thread-safety: a table is not locked. Fill one table per thread and Merge()
 // them (merge is commutative: same counts in any order when no prune runs),
