@@ -5,6 +5,7 @@
 
 #include "boilerhash/boilerhash.hpp"
 #include "boilerhash/classifier.h"
+#include "boilerhash/corpus_stats.h"
 #include "boilerhash/pattern_db.h"
 
 namespace bhcli {
@@ -31,6 +32,11 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning) {
     cmd->add_option("--corpus-min-documents", o->corpus_min_documents,
                     "A line in at least this many documents is boilerplate (default: the model's, "
                     + std::to_string(boilerhash::ClassifierOptions{}.corpus_min_documents) + ")");
+    cmd->add_option("--corpus-table-entries", o->corpus_table_entries,
+                    "Lines the corpus pass counts at most; when full it drops the lines seen "
+                    "least (default " + std::to_string(boilerhash::LineFrequencyTable().max_entries()) +
+                    ", about 24 bytes each; raise it for corpora of millions of documents)")
+        ->check(CLI::Range(uint64_t{1024}, uint64_t{1} << 32));
   }
 }
 

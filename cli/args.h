@@ -21,6 +21,7 @@ struct CommonOptions {
   std::string format = "auto";        // auto, text or jsonl
   bool no_corpus_stats = false;
   uint32_t corpus_min_documents = 0;  // 0: the model's default
+  uint64_t corpus_table_entries = 0;  // 0: LineFrequencyTable's default
   bool no_clean = false;
   bool quiet = false;
 };

@@ -46,6 +46,7 @@ class Driver {
  public:
   Driver(const CommonOptions& o, const InputSet& inputs)
       : inputs_(inputs),
+        corpus_table_entries_(o.corpus_table_entries),
         pool_(o.threads != 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency())),
         progress_allowed_(!o.quiet) {}
 
@@ -93,7 +94,9 @@ class Driver {
     Hashed buffers[2];
     int current = 0;
     std::vector<GroupKeys> batch_keys;
-    auto table = std::make_unique<boilerhash::LineFrequencyTable>();
+    auto table = corpus_table_entries_ != 0
+                     ? std::make_unique<boilerhash::LineFrequencyTable>(corpus_table_entries_)
+                     : std::make_unique<boilerhash::LineFrequencyTable>();
     std::future<void> adding;  // adds the previous batch
     uint64_t documents = 0;
     ForEachBatch("line statistics", [&](std::vector<Record>& batch) {
@@ -146,6 +149,7 @@ class Driver {
   }
 
   const InputSet& inputs_;
+  uint64_t corpus_table_entries_;  // 0: the table's default
   WorkerPool pool_;
   bool progress_allowed_;
 };

@@ -263,6 +263,20 @@ class CliTest(unittest.TestCase):
         for r in rows:
             self.assertEqual(r["boilerplate_lines"], removed[r["id"]], r["id"])
 
+    def test_corpus_table_entries_bounds_the_corpus_pass(self):
+        # A table far too small for the corpus prunes many times; its counts
+        # are lower bounds, and the sites' template lines still survive.
+        def frequent(*flags):
+            r = run("clean", "--explain", *flags, self.corpus)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            rows = [row.split("\t") for row in r.stdout.decode("utf-8").split("\n")
+                    if row and not row.startswith("# ")]
+            return sum(1 for f in rows if "frequent_in_corpus" in f[2].split(","))
+        full, small = frequent(), frequent("--corpus-table-entries", "1024")
+        self.assertGreater(small, 0)
+        self.assertLess(small, full)
+        self.assertEqual(run("clean", "--corpus-table-entries", "10", self.corpus).returncode, 2)
+
     def test_summary_reports_clusters_and_removed_lines(self):
         r = run("dedup", "--summary", ARTICLES)
         self.assertEqual(r.returncode, 0, r.stderr)
