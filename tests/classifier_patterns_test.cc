@@ -100,6 +100,7 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("CLICK HERE TO GET THE APP", "click_here"));
   EXPECT_FALSE(hit("The parcel was delivered to the wrong house.", "delivered_to_you"));
   EXPECT_FALSE(hit("He clicked through the photos.", "click_here"));
+  EXPECT_TRUE(hit("Sign Up for e-mail newsletters", "newsletter"));
   EXPECT_TRUE(hit("Related: The 15 Weirdest Galaxies in Our Universe", "link_label_prefix"));
   EXPECT_TRUE(hit("READ MORE: China plague outbreak confirmed", "link_label_prefix"));
   EXPECT_FALSE(hit("The related issue: nobody had asked the council.", "link_label_prefix"));
