@@ -103,6 +103,25 @@ TEST(LineFrequencyTable, LinesSeenLateSurviveManyPrunes) {
   EXPECT_EQ(t.CountLine(unique_line(5)), 0u);  // seen once, long ago: dropped
 }
 
+// A table full of lines each seen in more than 255 documents (past the
+// histogram's last bucket): the prune keeps the half with the most documents.
+TEST(LineFrequencyTable, PruneOfLinesSeenInHundredsOfDocuments) {
+  LineFrequencyTable t(16);  // the smallest table there is
+  for (uint32_t d = 0; d < 316; ++d) {
+    std::vector<uint64_t> keys;
+    for (uint64_t j = 0; j < 16; ++j) {
+      if (d < 300 + j) keys.push_back(j + 1);  // key j+1 in 300+j documents
+    }
+    t.AddLineHashes(keys.data(), keys.size());
+  }
+  const uint64_t late = 100;
+  t.AddLineHashes(&late, 1);  // the 17th key: a prune
+  EXPECT_LE(t.size(), 16u);
+  for (uint64_t j = 0; j < 8; ++j) EXPECT_EQ(t.Count(j + 1), 0u) << j;
+  for (uint64_t j = 8; j < 16; ++j) EXPECT_EQ(t.Count(j + 1), 300u + j) << j;
+  EXPECT_EQ(t.Count(late), 1u);
+}
+
 TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {
   LineFrequencyTable t(1000);
   t.AddDocument("a\nb\nc\n");

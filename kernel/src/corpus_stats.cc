@@ -134,11 +134,20 @@ void LineFrequencyTable::Prune() {
   }
   uint32_t threshold = 0;
   size_t keep = size_;  // entries with a count above the threshold
-  while (keep > target && threshold + 1 < kBuckets) keep -= histogram[++threshold];
-  while (keep > target) {  // counts of 255 and more fill the table: count exactly
-    ++threshold;
-    keep = 0;
-    for (size_t i = 0; i < slot_keys_.size(); ++i) keep += slot_keys_[i] != 0 && slot_counts_[i] > threshold;
+  // histogram[c] holds the entries of count c exactly for c < kBuckets - 1;
+  // the last bucket lumps the larger counts together.
+  while (keep > target && threshold + 2 < kBuckets) keep -= histogram[++threshold];
+  if (keep > target) {
+    // Counts of 255 and more fill the table: the threshold is the count of
+    // rank target (0 = largest), so at most target entries lie above it.
+    std::vector<uint32_t> counts;
+    counts.reserve(size_);
+    for (size_t i = 0; i < slot_keys_.size(); ++i) {
+      if (slot_keys_[i] != 0) counts.push_back(slot_counts_[i]);
+    }
+    std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(target),
+                     counts.end(), std::greater<uint32_t>());
+    threshold = counts[target];
   }
   Rehash(slot_keys_.size(), threshold);
   prune_floor_ = std::max(prune_floor_, threshold);
