@@ -215,6 +215,16 @@ struct RarePathBuffers {
 
 namespace internal {
 
+void WordStarts(std::string_view text, std::vector<uint32_t>* starts) {
+  InitTargetsOnce();  // ShingleHashes calls this without NormalizeInto
+  starts->resize(text.size() + 1);
+  size_t count = 0;
+  if (!text.empty()) (*starts)[count++] = 0;
+  count += HWY_DYNAMIC_DISPATCH(WordStartsAfterSpaces)(
+      reinterpret_cast<const uint8_t*>(text.data()), text.size(), starts->data() + count);
+  starts->resize(count);
+}
+
 bool NormalizeInto(std::string_view text, const NormalizeOptions& options, std::string* out,
                    std::vector<uint32_t>* word_starts) {
   InitTargetsOnce();
@@ -275,12 +285,7 @@ bool NormalizeInto(std::string_view text, const NormalizeOptions& options, std::
       word_starts->clear();
       return false;
     }
-    word_starts->resize(out->size() + 1);
-    size_t count = 0;
-    if (!out->empty()) (*word_starts)[count++] = 0;
-    count += HWY_DYNAMIC_DISPATCH(WordStartsAfterSpaces)(
-        reinterpret_cast<const uint8_t*>(out->data()), out->size(), word_starts->data() + count);
-    word_starts->resize(count);
+    WordStarts(*out, word_starts);
   }
   return true;
 }

@@ -18,6 +18,11 @@ namespace boilerhash::internal {
 bool NormalizeInto(std::string_view text, const NormalizeOptions& options, std::string* out,
                    std::vector<uint32_t>* word_starts);
 
+// The offset of every word of normalized text (0, then one past each space;
+// empty for empty text), found with SIMD. Offsets are 32-bit: text of 4 GiB
+// or more is the caller's to refuse.
+void WordStarts(std::string_view text, std::vector<uint32_t>* starts);
+
 // ShingleHashes() for word n-grams, given the word starts of `normalized`.
 void WordShinglesFromStarts(std::string_view normalized, const std::vector<uint32_t>& starts,
                             uint32_t n, uint64_t seed, std::vector<uint64_t>* out);

@@ -5,38 +5,15 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-#include "little_endian.h"
+#include <algorithm>
+
 #include "normalize_internal.h"
 
 namespace boilerhash {
-namespace {
-
-// Calls on_space(i) for every space byte text[i], in order, eight bytes at a
-// time. Words of normalized text are ~6 bytes apart, so a memchr call per
-// word spent more on its setup than on searching: 22% of raw text -> MinHash.
-template <class OnSpace>
-void ForEachSpace(std::string_view text, OnSpace&& on_space) {
-  constexpr uint64_t kSpaces = 0x2020202020202020ull, kLow7 = 0x7F7F7F7F7F7F7F7Full;
-  const char* p = text.data();
-  const size_t n = text.size();
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    const uint64_t y = internal::LoadLE64(p + i) ^ kSpaces;  // a space is a zero byte
-    uint64_t zero = ~(((y & kLow7) + kLow7) | y | kLow7);   // exactly 0x80 per zero byte
-    for (; zero; zero &= zero - 1) on_space(i + (static_cast<size_t>(__builtin_ctzll(zero)) >> 3));
-  }
-  for (; i < n; ++i) {
-    if (p[i] == ' ') on_space(i);
-  }
-}
-
-}  // namespace
 
 size_t CountWords(std::string_view normalized) {
   if (normalized.empty()) return 0;
-  size_t words = 1;
-  ForEachSpace(normalized, [&](size_t) { ++words; });
-  return words;
+  return 1 + static_cast<size_t>(std::count(normalized.begin(), normalized.end(), ' '));
 }
 
 namespace internal {
@@ -63,9 +40,7 @@ void WordShinglesFromStarts(std::string_view text, const std::vector<uint32_t>& 
 static void WordShingles(std::string_view text, uint32_t n, uint64_t seed,
                          std::vector<uint64_t>* out) {
   std::vector<uint32_t> starts;  // one allocation per call, no thread_local lookups
-  starts.reserve(text.size() / 4 + 1);
-  starts.push_back(0);
-  ForEachSpace(text, [&](size_t space) { starts.push_back(static_cast<uint32_t>(space + 1)); });
+  internal::WordStarts(text, &starts);
   internal::WordShinglesFromStarts(text, starts, n, seed, out);
 }
 
