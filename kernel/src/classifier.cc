@@ -396,11 +396,13 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
         // non-good ones stays in the block. The body's paragraphs come in
         // runs, or long. Before the body, a header is the page's navigation
         // and the first good line may be the body's short first paragraph.
-        size_t j = i + 1;
-        while (j < n && cls[j] == kBlankClass) ++j;
-        const bool blurb =
-            good_before > 0 && f[i].words < o.strong_words && (j == n || cls[j] != kGood);
-        if (cls[i] == kGood && !blurb) {
+        bool ends_block = cls[i] == kGood;
+        if (ends_block && good_before > 0 && f[i].words < o.strong_words) {
+          size_t j = i + 1;
+          while (j < n && cls[j] == kBlankClass) ++j;
+          ends_block = j < n && cls[j] == kGood;  // a short good line alone is a blurb
+        }
+        if (ends_block) {
           in_block = false;
         } else {
           why[i] |= kReasonInTeaserBlock;

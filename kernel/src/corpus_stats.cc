@@ -110,7 +110,7 @@ void LineFrequencyTable::Bump(uint64_t hash, uint32_t by) {
     Rehash(2 * slot_keys_.size(), 0);
     s = Slot(hash);
   }
-  // A new entry starts above the floor it could have lost (lossy counting).
+  // A new entry counts from here: counts are lower bounds (Prune).
   slot_keys_[s] = hash;
   slot_counts_[s] = by;
   ++size_;
