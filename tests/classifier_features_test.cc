@@ -137,6 +137,62 @@ TEST(LineFeatures, StopwordSetFromText) {
 // Words of 1..15 bytes live in a packed-key table, 16..32 in a hashed one;
 // keys are exact (length included), so prefixes, padding and NUL bytes never
 // match by accident.
+TEST(LineFeatures, EveryTargetMatchesReferenceOnPunctuationRunsAndChunkEdges) {
+  // The word pass strips punctuation by counting bits in 64-bit windows and
+  // finds words across 64-byte chunks: runs of 1..130 punctuation bytes
+  // around stopwords, and stopwords placed at every offset around the chunk
+  // edges (63/64/65, 127/128/129), with the line ending there or going on.
+  std::vector<std::string> texts;
+  std::string t;
+  for (size_t run : {1, 2, 15, 62, 63, 64, 65, 66, 127, 128, 129, 130}) {
+    const std::string p1(run, '('), p2(run, '.');
+    t += p1 + "the" + p2 + " " + p2 + "And" + " of" + p1 + "\n";
+    t += p1 + p2 + "\n";  // all punctuation: no word left
+    t += "x " + p1 + "\n";
+  }
+  for (size_t offset = 50; offset < 140; ++offset) {
+    const std::string pad(offset, 'z');
+    t += pad + " the\n" + pad + " (the)\n" + pad + "the of\n" + pad + " \"The,\" of\n";
+  }
+  texts.push_back(t);
+  texts.push_back("of the and");  // stopwords at the buffer's very end
+  texts.push_back(std::string(200, ',') + " the");
+  ForEachTarget([&](const std::string&) {
+    for (const auto& x : texts) ExpectMatchesReference(x);
+  });
+}
+
+TEST(LineFeatures, StopwordSetOfManyWordsFindsEachAndNoOther) {
+  // Thousands of short words: the bucket table grows and its seed search
+  // must place every word; Contains and the features pass agree.
+  std::string list;
+  std::vector<std::string> in, out;
+  std::mt19937_64 rng(5);
+  for (int i = 0; i < 6000; ++i) {
+    std::string w;
+    const size_t len = 1 + rng() % 15;
+    for (size_t k = 0; k < len; ++k) w += static_cast<char>('a' + rng() % 26);
+    (i % 2 ? out : in).push_back(w);
+  }
+  for (const auto& w : in) list += w + "\n";
+  Status st;
+  auto set = StopwordSet::FromText(list, &st);
+  ASSERT_TRUE(set) << st.message();
+  const std::set<std::string> ref(in.begin(), in.end());
+  EXPECT_EQ(set->size(), ref.size());
+  for (const auto& w : in) EXPECT_TRUE(set->Contains(w)) << w;
+  for (const auto& w : out) EXPECT_EQ(set->Contains(w), ref.count(w) == 1) << w;
+  std::string text;
+  for (size_t i = 0; i < 400; ++i) text += in[i] + " " + out[i] + ((i % 7 == 6) ? "\n" : " ");
+  const auto spans = SplitLines(text);
+  std::vector<LineFeatures> f(spans.size());
+  ComputeLineFeatures(text, spans, *set, f.data());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const std::string_view line(text.data() + spans[i].begin, spans[i].end - spans[i].begin);
+    EXPECT_EQ(f[i].stopwords, reference::ComputeLineFeatures(line, ref).stopwords) << line;
+  }
+}
+
 TEST(LineFeatures, StopwordSetShortAndLongWords) {
   Status st;
   const std::string w15(15, 'q'), w16(16, 'q'), w32(32, 'z');

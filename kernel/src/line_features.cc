@@ -1,10 +1,13 @@
 // Stage: per-line features (definitions in line_features.h).
 // SIMD: each vector of bytes is classified with a few unsigned range compares
 // (u8 wrap-around: b - lo < width); CountTrue gives the class counts, and the
-// non-space mask, as bits, gives word starts (non-space after space) with a
-// carry between vectors. The tail and the word-level features (stopwords,
-// terminal punctuation, bullets) are scalar and shared by every target.
+// non-space and punctuation masks, as bits, give word starts (non-space after
+// space) with a carry between vectors. The tail and the word-level features
+// (stopwords, terminal punctuation, bullets) are scalar and shared by every
+// target; the stopword pass reads words off those bit masks.
 #include "boilerhash/line_features.h"
+
+#include <type_traits>
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "line_features.cc"
@@ -20,13 +23,14 @@ namespace hn = hwy::HWY_NAMESPACE;
 // punct. Writes them into *f (other fields untouched). `avail` >= len bytes
 // at p are readable: when a whole vector fits, the tail is one masked vector
 // instead of a scalar loop (lines average ~50 bytes, so the tail dominated).
-// The non-space bit of every byte goes to nonspace_bits (bit i%64 of word
-// i/64; ceil(len/64) words, cleared here): the scalar word pass walks words
-// with bit scans instead of testing every byte.
+// The non-space and the ASCII-punctuation bit of every byte go to
+// nonspace_bits and punct_bits (bit i%64 of word i/64; ceil(len/64) words,
+// written here): the scalar word pass finds words and strips their
+// punctuation with bit scans instead of testing bytes.
 void LineByteCounts(const uint8_t* p, size_t len, size_t avail, LineFeatures* f,
-                    uint64_t* nonspace_bits) {
-  for (size_t w = 0; w < (len + 63) / 64; ++w) nonspace_bits[w] = 0;
-  const hn::CappedTag<uint8_t, 64> d;  // <= 64 lanes: the non-space mask fits a u64
+                    uint64_t* nonspace_bits, uint64_t* punct_bits) {
+  for (size_t w = 0; w < (len + 63) / 64; ++w) nonspace_bits[w] = punct_bits[w] = 0;
+  const hn::CappedTag<uint8_t, 64> d;  // <= 64 lanes: a mask fits a u64
   const size_t N = hn::Lanes(d);
   size_t cont = 0, upper = 0, lower = 0, high = 0, digits = 0, printable = 0, words = 0;
   uint64_t carry = 0;  // 1 when the previous byte was non-space
@@ -35,59 +39,68 @@ void LineByteCounts(const uint8_t* p, size_t len, size_t avail, LineFeatures* f,
   const auto k0 = hn::Set(d, '0'), k10 = hn::Set(d, 10);
   const auto k21 = hn::Set(d, 0x21), k5E = hn::Set(d, 0x5E);
   const auto kSpace = hn::Set(d, ' '), k9 = hn::Set(d, 9), k5 = hn::Set(d, 5);
-  size_t i = 0;
-  for (; i + N <= len; i += N) {
-    const auto v = hn::LoadU(d, p + i);
-    cont += hn::CountTrue(d, hn::Lt(hn::Sub(v, k80), k40));
-    high += hn::CountTrue(d, hn::Lt(hn::Sub(v, kC0), k40));
-    upper += hn::CountTrue(d, hn::Lt(hn::Sub(v, kA), k26));
-    lower += hn::CountTrue(d, hn::Lt(hn::Sub(v, ka), k26));
-    digits += hn::CountTrue(d, hn::Lt(hn::Sub(v, k0), k10));
-    printable += hn::CountTrue(d, hn::Lt(hn::Sub(v, k21), k5E));
+  const auto bits64 = [&](auto mask) {
+    uint8_t bytes[8] = {0};
+    hn::StoreMaskBits(d, mask, bytes);
+    uint64_t x = 0;
+    for (size_t b = 0; b < (N + 7) / 8; ++b) x |= uint64_t{bytes[b]} << (8 * b);
+    return x;
+  };
+  // One vector at i: adds to the counts and the bit words. In the tail
+  // (is_tail true) only the lanes of `valid`, the bytes inside the line, count.
+  const auto vector = [&](auto v, auto valid, size_t i, uint64_t lane_bits, auto is_tail) {
+    const auto in = [&](auto m) {
+      if constexpr (decltype(is_tail)::value) {
+        return hn::And(valid, m);
+      } else {
+        return m;
+      }
+    };
+    const auto is_upper = hn::Lt(hn::Sub(v, kA), k26);
+    const auto is_lower = hn::Lt(hn::Sub(v, ka), k26);
+    const auto is_digit = hn::Lt(hn::Sub(v, k0), k10);
+    const auto is_printable = hn::Lt(hn::Sub(v, k21), k5E);
+    cont += hn::CountTrue(d, in(hn::Lt(hn::Sub(v, k80), k40)));
+    high += hn::CountTrue(d, in(hn::Lt(hn::Sub(v, kC0), k40)));
+    upper += hn::CountTrue(d, in(is_upper));
+    lower += hn::CountTrue(d, in(is_lower));
+    digits += hn::CountTrue(d, in(is_digit));
+    printable += hn::CountTrue(d, in(is_printable));
     const auto space = hn::Or(hn::Eq(v, kSpace), hn::Lt(hn::Sub(v, k9), k5));
-    uint8_t bits[8] = {0};
-    hn::StoreMaskBits(d, hn::Not(space), bits);
-    uint64_t ns = 0;
-    for (size_t b = 0; b < (N + 7) / 8; ++b) ns |= uint64_t{bits[b]} << (8 * b);
+    const uint64_t ns = bits64(hn::Not(space)) & lane_bits;
+    const uint64_t pu = bits64(hn::AndNot(hn::Or(hn::Or(is_upper, is_lower), is_digit), is_printable)) & lane_bits;
     const uint64_t starts = ns & ~((ns << 1) | carry);
     words += static_cast<size_t>(__builtin_popcountll(starts));
     carry = (ns >> (N - 1)) & 1;
-    if (N < 64) ns &= (uint64_t{1} << N) - 1;
     nonspace_bits[i / 64] |= ns << (i % 64);  // N divides 64: no straddling
-  }
+    punct_bits[i / 64] |= pu << (i % 64);
+  };
+  const uint64_t all_lanes = N < 64 ? (uint64_t{1} << N) - 1 : ~uint64_t{0};
+  size_t i = 0;
+  const auto no_mask = hn::FirstN(d, N);  // unused: full vectors count every lane
+  for (; i + N <= len; i += N) vector(hn::LoadU(d, p + i), no_mask, i, all_lanes, std::false_type{});
   if (i < len && i + N <= avail) {
     const size_t rem = len - i;  // 1..N-1
-    const auto m = hn::FirstN(d, rem);
-    const auto v = hn::LoadU(d, p + i);
-    cont += hn::CountTrue(d, hn::And(m, hn::Lt(hn::Sub(v, k80), k40)));
-    high += hn::CountTrue(d, hn::And(m, hn::Lt(hn::Sub(v, kC0), k40)));
-    upper += hn::CountTrue(d, hn::And(m, hn::Lt(hn::Sub(v, kA), k26)));
-    lower += hn::CountTrue(d, hn::And(m, hn::Lt(hn::Sub(v, ka), k26)));
-    digits += hn::CountTrue(d, hn::And(m, hn::Lt(hn::Sub(v, k0), k10)));
-    printable += hn::CountTrue(d, hn::And(m, hn::Lt(hn::Sub(v, k21), k5E)));
-    const auto space = hn::Or(hn::Eq(v, kSpace), hn::Lt(hn::Sub(v, k9), k5));
-    uint8_t bits[8] = {0};
-    hn::StoreMaskBits(d, hn::Not(space), bits);
-    uint64_t ns = 0;
-    for (size_t b = 0; b < (N + 7) / 8; ++b) ns |= uint64_t{bits[b]} << (8 * b);
-    ns &= (uint64_t{1} << rem) - 1;
-    const uint64_t starts = ns & ~((ns << 1) | carry);
-    words += static_cast<size_t>(__builtin_popcountll(starts));
-    nonspace_bits[i / 64] |= ns << (i % 64);
+    vector(hn::LoadU(d, p + i), hn::FirstN(d, rem), i, (uint64_t{1} << rem) - 1, std::true_type{});
     i = len;
   }
   for (; i < len; ++i) {
     const uint8_t b = p[i];
     cont += (b & 0xC0) == 0x80;
     high += b >= 0xC0;
-    upper += static_cast<uint8_t>(b - 'A') < 26;
-    lower += static_cast<uint8_t>(b - 'a') < 26;
-    digits += static_cast<uint8_t>(b - '0') < 10;
-    printable += static_cast<uint8_t>(b - 0x21) < 0x5E;
+    const bool is_upper = static_cast<uint8_t>(b - 'A') < 26;
+    const bool is_lower = static_cast<uint8_t>(b - 'a') < 26;
+    const bool is_digit = static_cast<uint8_t>(b - '0') < 10;
+    const bool is_printable = static_cast<uint8_t>(b - 0x21) < 0x5E;
+    upper += is_upper;
+    lower += is_lower;
+    digits += is_digit;
+    printable += is_printable;
     const bool space = b == ' ' || static_cast<uint8_t>(b - 9) < 5;
     words += !space && !carry;
     carry = !space;
     nonspace_bits[i / 64] |= uint64_t{!space} << (i % 64);
+    punct_bits[i / 64] |= uint64_t{is_printable && !is_upper && !is_lower && !is_digit} << (i % 64);
   }
   f->bytes = static_cast<uint32_t>(len);
   f->chars = static_cast<uint32_t>(len - cont);
@@ -106,7 +119,9 @@ HWY_AFTER_NAMESPACE();
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "dispatch.h"
@@ -177,11 +192,13 @@ uint64_t WordKey(std::string_view word) { return XXH3_64bits(word.data(), word.s
 }  // namespace
 
 // Stopword lookup. English stopwords are short ASCII words, so the hot path
-// packs a word of up to 15 bytes and its length into 16 bytes (exact key, no
-// false positives) and probes a small open-addressing table with a
-// multiply-shift hash: a few instructions per word instead of a general hash
-// (XXH3 was the largest cost of the features pass). Longer words (16..32
-// bytes) keep the XXH3-keyed table.
+// packs a word of up to 15 bytes and its length into 16 bytes (an exact key,
+// no false positives) and looks in one bucket of four keys, chosen by a
+// seeded multiply-shift hash: the seed is picked when the set is built so
+// that no bucket overflows, hence every key is in its own bucket and a
+// lookup is four compares without a branch (the hit-or-miss branch of a
+// probe loop mispredicted on about every other word). Longer words (16..32
+// bytes) keep an XXH3-keyed open-addressing table.
 namespace {
 struct Key16 {
   uint64_t lo, hi;
@@ -195,28 +212,22 @@ inline Key16 PackWord(const char* p, size_t n) {  // n <= 15
   std::memcpy(&k.hi, b + 8, 8);
   return k;
 }
-inline size_t Key16Hash(Key16 k, unsigned shift) {
-  const uint64_t h = k.lo * 0x9E3779B97F4A7C15ull ^ (k.hi * 0xC2B2AE3D27D4EB4Full + (k.lo >> 29));
+inline size_t Key16Hash(Key16 k, uint64_t seed, unsigned shift) {
+  const uint64_t h = (k.lo ^ seed) * 0x9E3779B97F4A7C15ull ^ (k.hi * 0xC2B2AE3D27D4EB4Full + (k.lo >> 29));
   return static_cast<size_t>(h >> shift);
 }
 }  // namespace
 
-void StopwordSet::Insert(std::string_view word) {
-  if (word.empty() || word.size() > 32) return;
-  if (word.size() < 16) {
-    const Key16 k = PackWord(word.data(), word.size());
-    const size_t mask = short_lo_.size() - 1;
-    for (size_t s = Key16Hash(k, short_shift_);; s = (s + 1) & mask) {
-      if (short_lo_[s] == k.lo && short_hi_[s] == k.hi) return;
-      if (short_hi_[s] == 0) {  // a packed key always has its length in the top byte
-        short_lo_[s] = k.lo;
-        short_hi_[s] = k.hi;
-        ++count_;
-        max_len_ = std::max<uint32_t>(max_len_, static_cast<uint32_t>(word.size()));
-        return;
-      }
-    }
+struct StopwordProbe {
+  static bool Contains(const StopwordSet& set, Key16 k) {
+    const StopwordSet::Bucket& b = set.buckets_[Key16Hash(k, set.seed_, set.bucket_shift_)];
+    bool hit = false;
+    for (int e = 0; e < StopwordSet::kBucketKeys; ++e) hit |= (b.lo[e] == k.lo) & (b.hi[e] == k.hi);
+    return hit;
   }
+};
+
+void StopwordSet::InsertLong(std::string_view word) {
   const uint64_t key = WordKey(word);
   const size_t mask = slots_.size() - 1;
   for (size_t s = key & mask;; s = (s + 1) & mask) {
@@ -224,21 +235,50 @@ void StopwordSet::Insert(std::string_view word) {
     if (slots_[s] == 0) {
       slots_[s] = key;
       ++count_;
-      max_len_ = std::max<uint32_t>(max_len_, static_cast<uint32_t>(word.size()));
       return;
     }
   }
 }
 
-struct StopwordProbe {
-  static bool Contains(const StopwordSet& set, Key16 k) {
-    const size_t mask = set.short_lo_.size() - 1;
-    for (size_t s = Key16Hash(k, set.short_shift_);; s = (s + 1) & mask) {
-      if (set.short_lo_[s] == k.lo && set.short_hi_[s] == k.hi) return true;
-      if (set.short_hi_[s] == 0) return false;
+// Places the short keys (distinct) in buckets: the first seed of SplitMix64's
+// sequence under which no bucket gets more than four, doubling the buckets
+// after every 64 seeds that fail (166 English words: 256 buckets, 16 KB).
+void StopwordSet::BuildShortTable(const std::vector<std::pair<uint64_t, uint64_t>>& keys) {
+  size_t buckets = 16;
+  unsigned bits = 4;
+  while (buckets * 2 < keys.size()) buckets *= 2, ++bits;
+  uint64_t state = 0;
+  for (;;) {
+    for (int attempt = 0; attempt < 64; ++attempt) {
+      state += 0x9E3779B97F4A7C15ull;  // SplitMix64
+      uint64_t seed = state;
+      seed = (seed ^ (seed >> 30)) * 0xBF58476D1CE4E5B9ull;
+      seed = (seed ^ (seed >> 27)) * 0x94D049BB133111EBull;
+      seed ^= seed >> 31;
+      std::vector<Bucket> table(buckets, Bucket{});
+      std::vector<uint8_t> fill(buckets, 0);
+      bool ok = true;
+      for (const auto& [lo, hi] : keys) {
+        const size_t h = Key16Hash({lo, hi}, seed, 64 - bits);
+        if (fill[h] == kBucketKeys) {
+          ok = false;
+          break;
+        }
+        table[h].lo[fill[h]] = lo;
+        table[h].hi[fill[h]] = hi;
+        ++fill[h];
+      }
+      if (ok) {
+        buckets_ = std::move(table);
+        seed_ = seed;
+        bucket_shift_ = 64 - bits;
+        return;
+      }
     }
+    buckets *= 2;
+    ++bits;
   }
-};
+}
 
 bool StopwordSet::Contains(std::string_view word) const {
   if (word.empty() || word.size() > max_len_) return false;
@@ -264,61 +304,96 @@ inline uint64_t LowerAscii8(uint64_t x) {
   return x | (upper >> 2);
 }
 
-// Next set bit at or after pos in bits (len bits), or len.
-inline size_t NextBit(const uint64_t* bits, size_t pos, size_t len, bool want_set) {
-  while (pos < len) {
-    uint64_t w = bits[pos / 64];
-    if (!want_set) w = ~w;
-    w >>= (pos % 64);
-    if (w) return std::min(len, pos + static_cast<size_t>(__builtin_ctzll(w)));
-    pos = (pos / 64 + 1) * 64;
-  }
-  return len;
+// Bit arrays of a line's bytes from LineByteCounts, padded: word 0 is zero
+// and line byte i is bit i + 64; the word after the line's last is zero too.
+// So a window reaching before the line or past it reads non-space and
+// non-punctuation, and no window needs a bounds check.
+constexpr size_t kPad = 64;
+
+// The 64 bits of a padded array from padded bit pos on (bit 0 = pos).
+inline uint64_t BitsFrom(const uint64_t* bits, size_t pos) {
+  const size_t w = pos / 64, s = pos % 64;
+  return (bits[w] >> s) | ((bits[w + 1] << 1) << (63 - s));  // two shifts: s == 0 gives 0
 }
 
-// avail >= line.size(): bytes readable from line.data() (the rest of the document).
-void WordFeatures(std::string_view line, size_t avail, const uint64_t* nonspace,
-                  const StopwordSet& stopwords, LineFeatures* f) {
+// Masks keeping the first n bytes of a 16-byte key (n <= 15), low and high half.
+struct KeyMasks {
+  uint64_t lo[16], hi[16];
+  constexpr KeyMasks() : lo(), hi() {
+    for (int n = 0; n < 16; ++n) {
+      lo[n] = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+      hi[n] = n <= 8 ? 0 : (uint64_t{1} << (8 * (n - 8))) - 1;
+    }
+  }
+};
+constexpr KeyMasks kKeyMasks;
+
+// The stopword test of one word [a, b) the slow way: byte loops, any length.
+bool StopwordSlow(const unsigned char* p, size_t a, size_t b, const StopwordSet& stopwords) {
+  while (a < b && (kBytes.c[p[a]] & kPunctBit)) ++a;
+  while (b > a && (kBytes.c[p[b - 1]] & kPunctBit)) --b;
+  const size_t wl = b - a;
+  if (wl == 0 || wl > stopwords.max_word_bytes()) return false;
+  char buf[32];
+  for (size_t k = a; k < b; ++k) buf[k - a] = static_cast<char>(kBytes.lower[p[k]]);
+  return stopwords.Contains(std::string_view(buf, wl));
+}
+
+// Per-thread buffers of the word pass, reused across lines.
+struct WordScratch {
+  std::vector<uint64_t> nonspace, punct;  // padded bit arrays
+  std::vector<uint32_t> starts, ends;     // one line's words: [starts[k], ends[k])
+};
+
+// avail >= line.size(): bytes readable from line.data() (the rest of the
+// document). The bit arrays of s are filled for this line; f->words is set.
+void WordFeatures(std::string_view line, size_t avail, WordScratch& s, const StopwordSet& stopwords,
+                  LineFeatures* f) {
   // Stopwords: split at spaces, strip ASCII punctuation, lower-case ASCII.
-  // Words come from the SIMD pass's non-space bits (two bit scans a word); a
-  // word longer than the set's longest word is looked up only when it has
-  // punctuation to strip at an end.
+  // Words come from the non-space bits (a start is a set bit after a clear
+  // one, an end a set bit before a clear one), collected in two tight loops;
+  // a word's punctuation is stripped by counting the punctuation bits at its
+  // ends; the key is two loads, masked and lower-cased. So the loop over
+  // words has no data-dependent branch but for the rare long runs below.
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const size_t n = line.size();
+  const size_t chunks = (n + 63) / 64;
+  const uint64_t* ns = s.nonspace.data();
+  const uint64_t* pu = s.punct.data();
+  uint32_t* starts = s.starts.data();
+  uint32_t* ends = s.ends.data();
+  size_t words = 0, closed = 0;
+  for (size_t c = 0; c < chunks; ++c) {
+    const uint64_t x = ns[c + 1];
+    uint64_t st = x & ~((x << 1) | (ns[c] >> 63));
+    uint64_t en = x & ~((x >> 1) | (ns[c + 2] << 63));
+    for (; st; st &= st - 1) starts[words++] = static_cast<uint32_t>(c * 64 + __builtin_ctzll(st));
+    for (; en; en &= en - 1) ends[closed++] = static_cast<uint32_t>(c * 64 + __builtin_ctzll(en) + 1);
+  }
   const size_t max_len = stopwords.max_word_bytes();
   uint32_t stop = 0;
-  char buf[32];
-  for (size_t i = NextBit(nonspace, 0, n, true); i < n;) {
-    const size_t j = NextBit(nonspace, i, n, false);
-    size_t a = i, b = j;
-    if (b - a > max_len && !(kBytes.c[p[a]] & kPunctBit) && !(kBytes.c[p[b - 1]] & kPunctBit)) {
-      i = NextBit(nonspace, j, n, true);
+  for (size_t k = 0; k < words; ++k) {
+    const size_t a = starts[k], b = ends[k];
+    // Punctuation runs at the ends: the bits stop at the spaces around the
+    // word, so lead <= b - a; trail may overlap lead only when all is punct.
+    const size_t lead = static_cast<size_t>(std::countr_one(BitsFrom(pu, a + kPad)));
+    const size_t trail = static_cast<size_t>(std::countl_one(BitsFrom(pu, b)));
+    if (lead == 64 || trail == 64) [[unlikely]] {  // a window may not have seen the whole run
+      stop += StopwordSlow(p, a, b, stopwords);
       continue;
     }
-    while (a < b && (kBytes.c[p[a]] & kPunctBit)) ++a;
-    while (b > a && (kBytes.c[p[b - 1]] & kPunctBit)) --b;
-    const size_t wl = b - a;
-    if (wl > 0 && wl <= max_len) {
-      if (wl < 16 && a + 16 <= avail) {
-        // Two unaligned loads, masked to the word, lower-cased, length on top:
-        // the packed key of StopwordSet's short-word table.
-        uint64_t lo, hi;
-        std::memcpy(&lo, p + a, 8);
-        std::memcpy(&hi, p + a + 8, 8);
-        if (wl < 8) {
-          lo &= (uint64_t{1} << (8 * wl)) - 1;
-          hi = 0;
-        } else {
-          hi &= (uint64_t{1} << (8 * (wl - 8))) - 1;  // wl - 8 <= 7
-        }
-        const Key16 k{LowerAscii8(lo), LowerAscii8(hi) | (uint64_t{wl} << 56)};
-        stop += StopwordProbe::Contains(stopwords, k);
-      } else {
-        for (size_t k = a; k < b; ++k) buf[k - a] = static_cast<char>(kBytes.lower[p[k]]);
-        stop += stopwords.Contains(std::string_view(buf, wl));
-      }
+    const size_t wa = a + lead;
+    const size_t wl = b - wa - std::min(trail, b - wa);
+    const bool fits = wl - 1 < max_len;  // wl == 0 wraps: no word
+    if (wl < 16 && wa + 16 <= avail) {
+      uint64_t lo, hi;
+      std::memcpy(&lo, p + wa, 8);
+      std::memcpy(&hi, p + wa + 8, 8);
+      const Key16 key{LowerAscii8(lo & kKeyMasks.lo[wl]), LowerAscii8(hi & kKeyMasks.hi[wl]) | (uint64_t{wl} << 56)};
+      stop += fits & StopwordProbe::Contains(stopwords, key);
+    } else if (fits) {
+      stop += StopwordSlow(p, a, b, stopwords);
     }
-    i = NextBit(nonspace, j, n, true);
   }
   f->stopwords = stop;
   const std::string_view end = StripClosers(line);
@@ -376,14 +451,20 @@ std::unique_ptr<StopwordSet> StopwordSet::FromText(std::string_view text, Status
   size_t cap = 16;
   while (cap < 2 * words.size() + 2) cap *= 2;
   set->slots_.assign(cap, 0);
-  // The short-word table at most 1/4 full: probes stay at ~1.
-  size_t short_cap = 64;
-  unsigned bits = 6;
-  while (short_cap < 4 * words.size()) short_cap *= 2, ++bits;
-  set->short_lo_.assign(short_cap, 0);
-  set->short_hi_.assign(short_cap, 0);
-  set->short_shift_ = 64 - bits;
-  for (std::string_view w : words) set->Insert(w);
+  std::vector<std::pair<uint64_t, uint64_t>> short_keys;
+  for (std::string_view w : words) {
+    set->max_len_ = std::max<uint32_t>(set->max_len_, static_cast<uint32_t>(w.size()));
+    if (w.size() >= 16) {
+      set->InsertLong(w);
+      continue;
+    }
+    const Key16 k = PackWord(w.data(), w.size());
+    short_keys.emplace_back(k.lo, k.hi);
+  }
+  std::sort(short_keys.begin(), short_keys.end());
+  short_keys.erase(std::unique(short_keys.begin(), short_keys.end()), short_keys.end());
+  set->count_ += short_keys.size();
+  set->BuildShortTable(short_keys);
   if (status) *status = Status::Ok();
   return set;
 }
@@ -422,16 +503,23 @@ void ComputeLineFeatures(std::string_view text, std::span<const LineSpan> lines,
   internal::InitTargetsOnce();
   const auto counts = HWY_DYNAMIC_DISPATCH(LineByteCounts);
   const auto* base = reinterpret_cast<const uint8_t*>(text.data());
-  thread_local std::vector<uint64_t> tls_bits;  // reused: no allocation once grown
-  std::vector<uint64_t>& bits = tls_bits;        // one TLS lookup per call, not per line
+  thread_local WordScratch tls_scratch;  // reused: no allocation once grown
+  WordScratch& scratch = tls_scratch;    // one TLS lookup per call, not per line
   for (size_t i = 0; i < lines.size(); ++i) {
     const LineSpan s = lines[i];
     const size_t len = s.end - s.begin;
-    if (bits.size() < len / 64 + 1) bits.resize(len / 64 + 1);
-    uint64_t* bits_ptr = bits.data();
+    const size_t chunks = (len + 63) / 64;
+    if (scratch.nonspace.size() < chunks + 2) {
+      scratch.nonspace.resize(chunks + 2);
+      scratch.punct.resize(chunks + 2);
+      scratch.starts.resize(32 * chunks + 1);  // a word takes 2 bytes but the last
+      scratch.ends.resize(32 * chunks + 1);
+    }
+    scratch.nonspace[0] = scratch.punct[0] = 0;  // the padding around the line
+    scratch.nonspace[chunks + 1] = scratch.punct[chunks + 1] = 0;
     LineFeatures f;
-    counts(base + s.begin, len, text.size() - s.begin, &f, bits_ptr);
-    WordFeatures(text.substr(s.begin, len), text.size() - s.begin, bits_ptr, stopwords, &f);
+    counts(base + s.begin, len, text.size() - s.begin, &f, scratch.nonspace.data() + 1, scratch.punct.data() + 1);
+    WordFeatures(text.substr(s.begin, len), text.size() - s.begin, scratch, stopwords, &f);
     out[i] = f;
   }
 }

@@ -25,6 +25,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "boilerhash/status.h"
@@ -72,11 +73,18 @@ class StopwordSet {
  private:
   friend struct StopwordProbe;  // the features pass probes packed keys directly
   StopwordSet() = default;
-  void Insert(std::string_view word);
+  void InsertLong(std::string_view word);
+  void BuildShortTable(const std::vector<std::pair<uint64_t, uint64_t>>& keys);
   // Words of 1..15 bytes: exact packed keys (bytes, zero padding, length in
-  // the top byte), open addressing, hi == 0 marks an empty slot.
-  std::vector<uint64_t> short_lo_, short_hi_;
-  unsigned short_shift_ = 58;
+  // the top byte), four to a bucket; the seed is chosen so that every key
+  // fits in the bucket its hash names. hi == 0 marks an empty entry.
+  static constexpr int kBucketKeys = 4;
+  struct alignas(64) Bucket {
+    uint64_t lo[kBucketKeys], hi[kBucketKeys];
+  };
+  std::vector<Bucket> buckets_;
+  uint64_t seed_ = 0;
+  unsigned bucket_shift_ = 60;
   // Words of 16..32 bytes: XXH3 keys, open addressing, 0 = empty.
   std::vector<uint64_t> slots_;
   size_t count_ = 0;
