@@ -3,6 +3,8 @@
 // round trip, counts never exceed the number of documents; Load of arbitrary
 // bytes gives an error or a table that round-trips exactly too. The fused
 // line pass (LineHashCountingWords) agrees with LineHash and counts words.
+// Differential: LineHash and CompactLine on every SIMD target against the
+// scalar reference (reference::LineHash, LineKeyBytes, LineKeyWordEnds).
 #include <algorithm>
 #include <fuzzer/FuzzedDataProvider.h>
 
@@ -13,6 +15,7 @@
 #include "boilerhash/line_features.h"
 #include "fuzz_util.h"
 #include "line_normalize.h"  // internal: the fused line pass
+#include "reference/reference.h"
 
 using namespace boilerhash;
 using boilerhash::fuzz::Escape;
@@ -86,6 +89,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(long_lines[&l - spans.data()] == (runs >= 8), "long-line flag vs 8+ words in " + Escape(line));
     }
   }
+  // Every line of every document (and each whole document as one line) on
+  // every target: the SIMD line key against the reference.
+  fuzz::ForEachTarget([&](const std::string& target) {
+    for (const std::string& d : docs) {
+      std::vector<std::string_view> lines{d};
+      for (const LineSpan& l : SplitLines(d)) lines.push_back(std::string_view(d).substr(l.begin, l.end - l.begin));
+      for (std::string_view line : lines) {
+        for (bool f : {false, true}) {
+          FUZZ_CHECK(LineHash(line, f) == reference::LineHash(line, f),
+                     target + ": LineHash differs from the reference on " + Escape(line));
+        }
+        internal::CompactLine compact;
+        compact.Assign(line);
+        FUZZ_CHECK(std::string_view(reinterpret_cast<const char*>(compact.bytes.data()), compact.size) ==
+                       reference::LineKeyBytes(line, true),
+                   target + ": CompactLine bytes differ from the reference on " + Escape(line));
+        const std::vector<uint32_t> ends = reference::LineKeyWordEnds(line);
+        FUZZ_CHECK(compact.words == ends.size() && std::equal(ends.begin(), ends.end(), compact.word_ends.begin()),
+                   target + ": CompactLine word ends differ from the reference on " + Escape(line));
+      }
+    }
+  });
   CheckRoundTrip(a, "built");
   a.Merge(b);
   FUZZ_CHECK(a.documents() == docs.size(), "documents after Merge " + std::to_string(a.documents()));

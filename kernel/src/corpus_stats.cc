@@ -22,39 +22,27 @@ using internal::ReadLE64;
 
 
 uint64_t LineHash(std::string_view line, bool fold_digits) {
-  const unsigned char* keep = internal::kLineByteMap.keep[fold_digits ? 1 : 0];
-  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
-  // XXH3's streaming and one-shot forms give the same value for the same
-  // bytes, so a line that fits the buffer is hashed in one call (the
-  // streaming state's reset and digest cost more than a short line's hash).
-  char buf[512];
-  if (line.size() <= sizeof(buf)) {
-    size_t n = 0;
-    for (size_t i = 0; i < line.size(); ++i) {
-      const unsigned char k = keep[p[i]];
-      buf[n] = static_cast<char>(k);
-      n += k != 0;
-    }
+  // The kept bytes are compacted (SIMD) a chunk at a time into a stack
+  // buffer. XXH3's streaming and one-shot forms give the same value for the
+  // same bytes, so a line of one chunk is hashed in one call (the streaming
+  // state's reset and digest cost more than a short line's hash).
+  constexpr size_t kChunk = 1024;
+  unsigned char buf[kChunk + 8];
+  if (line.size() <= kChunk) {
+    const size_t n = internal::CompactLineKeep(line, fold_digits, buf);
     if (n == 0) return 0;
     const uint64_t h = XXH3_64bits(buf, n);
     return h ? h : 1;
   }
-  size_t n = 0;
   XXH3_state_t state;
   XXH3_64bits_reset(&state);
   bool any = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const unsigned char k = keep[p[i]];
-    if (!k) continue;
-    buf[n++] = static_cast<char>(k);
-    any = true;
-    if (n == sizeof(buf)) {
-      XXH3_64bits_update(&state, buf, n);
-      n = 0;
-    }
+  for (size_t pos = 0; pos < line.size(); pos += kChunk) {
+    const size_t n = internal::CompactLineKeep(line.substr(pos, kChunk), fold_digits, buf);
+    XXH3_64bits_update(&state, buf, n);
+    any |= n != 0;
   }
   if (!any) return 0;
-  XXH3_64bits_update(&state, buf, n);
   const uint64_t h = XXH3_64bits_digest(&state);
   return h ? h : 1;
 }

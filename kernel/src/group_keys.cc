@@ -1,8 +1,8 @@
 // Stage: line frequency across a corpus — near-duplicate group keys and the
 // keys a document adds to the table (corpus_stats.h, docs/CLASSIFIER.md).
 //
-// Speed: each line is normalized once, in one branch-free pass that also
-// records where its words end (CompactLine). Words are then hashed from the
+// Speed: each line is normalized once, in one SIMD pass whose keep mask
+// gives where its words end (CompactLine). Words are then hashed from the
 // compact bytes with two 8-byte loads each, so no per-byte dependency chain
 // and no branch per word boundary; the corpus pass and the classifier run
 // this over every line of every document.
@@ -24,26 +24,13 @@ namespace internal {
 void CompactLine::Assign(std::string_view line) {
   size = words = 0;
   if (line.size() >= UINT32_MAX - 16) return;
+  const size_t chunks = (line.size() + 63) / 64;
   if (bytes.size() < line.size() + 16) bytes.resize(line.size() + 16);
   if (word_ends.size() < line.size() / 2 + 2) word_ends.resize(line.size() / 2 + 2);
-  const unsigned char* keep = kLineByteMap.keep[1];
-  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
-  unsigned char* out = bytes.data();
-  uint32_t* ends = word_ends.data();
-  uint32_t n = 0;
+  if (kept.size() < chunks) kept.resize(chunks);
   size_t w = 0;
-  uint32_t in_word = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const unsigned char k = keep[p[i]];
-    const uint32_t kept = k != 0;
-    out[n] = k;
-    n += kept;
-    ends[w] = n;                 // rewritten until the word ends
-    w += in_word & (kept ^ 1);   // a dropped byte after a kept one closes a word
-    in_word = kept;
-  }
-  w += in_word;
-  std::memset(out + n, 0, 16);  // word loads past the end read zeros
+  const size_t n = CompactLineWords(line, bytes.data(), kept.data(), word_ends.data(), &w);
+  std::memset(bytes.data() + n, 0, 16);  // word loads past the end read zeros
   size = n;
   words = w;
 }

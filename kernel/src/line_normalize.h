@@ -11,33 +11,30 @@
 
 namespace boilerhash::internal {
 
-// What LineHash keeps of each byte: 0 = dropped, else the byte to hash.
-struct LineByteMap {
-  unsigned char keep[2][256] = {};  // [fold_digits][byte]
-  constexpr LineByteMap() {
-    for (int f = 0; f < 2; ++f) {
-      for (int c = 0; c < 256; ++c) {
-        unsigned char k = 0;
-        if (c >= 'A' && c <= 'Z') k = static_cast<unsigned char>(c + 32);
-        else if ((c >= 'a' && c <= 'z') || c >= 0x80) k = static_cast<unsigned char>(c);
-        else if (c >= '0' && c <= '9') k = f ? '0' : static_cast<unsigned char>(c);
-        keep[f][c] = k;
-      }
-    }
-  }
-};
-inline constexpr LineByteMap kLineByteMap;
+// Writes the kept bytes of line to out and returns how many: ASCII letters
+// lower-cased, digits kept (or folded to '0'), bytes >= 0x80 kept, every
+// other byte dropped (SIMD, line_compact.cc). out needs line.size() + 8
+// bytes of room.
+size_t CompactLineKeep(std::string_view line, bool fold_digits, unsigned char* out);
+
+// The same with digits folded, and where each word (a run of kept bytes)
+// ends in out: word_ends needs line.size() / 2 + 1 entries, kept_bits
+// (scratch) ceil(line.size() / 64); *words gets the number of words.
+size_t CompactLineWords(std::string_view line, unsigned char* out, uint64_t* kept_bits, uint32_t* word_ends,
+                        size_t* words);
 
 // Lines of this many words or more are long: paragraphs, not menu items; only
 // they feed the group keys and are counted with them (corpus_stats.h).
 inline constexpr size_t kGroupLineWords = 8;
 
 // A line's kept bytes (digits folded) without gaps, which is LineHash's input,
-// and where each word (a run of kept bytes in the line) ends in them. One
-// branch-free pass per line; the buffers are reused across lines.
+// and where each word (a run of kept bytes in the line) ends in them: one
+// SIMD pass per line, then word ends read off its keep mask; the buffers are
+// reused across lines.
 struct CompactLine {
   std::vector<unsigned char> bytes;  // size() + 16 bytes readable: word loads may overrun
   std::vector<uint32_t> word_ends;   // word j is bytes[word_ends[j-1] .. word_ends[j]), word_ends[-1] = 0
+  std::vector<uint64_t> kept;        // scratch: which bytes of the line were kept
   size_t size = 0;
   size_t words = 0;
 

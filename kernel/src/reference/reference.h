@@ -22,4 +22,12 @@ std::vector<uint32_t> MinHash(const std::vector<uint64_t>& hashes, uint32_t k, u
 
 uint64_t SimHash(const std::vector<uint64_t>& hashes);
 
+// The bytes LineHash hashes: ASCII letters lower-cased, digits kept or folded
+// to '0', bytes >= 0x80 kept, every other byte dropped.
+std::string LineKeyBytes(std::string_view line, bool fold_digits);
+// XXH3-64 (seed 0) of LineKeyBytes; 0 when they are empty, 1 for a hash of 0.
+uint64_t LineHash(std::string_view line, bool fold_digits);
+// Where each run of kept bytes (a word) ends in LineKeyBytes.
+std::vector<uint32_t> LineKeyWordEnds(std::string_view line);
+
 }  // namespace boilerhash::reference

@@ -1,0 +1,128 @@
+// Stage: the compact form of a line that LineHash hashes and the group keys
+// split into words (line_normalize.h): ASCII letters lower-cased, digits kept
+// or folded to '0', bytes >= 0x80 kept, every other byte dropped.
+// SIMD: a vector is mapped with range compares, its kept bytes are packed 8
+// at a time through a pshufb control (pack_table.h), and the keep mask goes
+// out as bits, from which the caller reads word ends. The scalar reference is
+// reference::LineKeyBytes (src/reference/line_key.cc).
+#include <cstring>
+
+#include "pack_table.h"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "line_compact.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace boilerhash {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+// Writes the kept bytes of in[0, n) to out (n + 8 bytes of room: packing
+// stores 8 bytes at a time) and returns how many. With kept_bits, bit i%64 of
+// kept_bits[i/64] tells whether byte i was kept (ceil(n/64) words written).
+size_t CompactBytes(const uint8_t* in, size_t n, uint8_t* out, bool fold_digits, uint64_t* kept_bits) {
+  const hn::CappedTag<uint8_t, 64> d;  // <= 64 lanes: a mask fits a u64, N divides 64
+  const size_t N = hn::Lanes(d);
+  const auto kA = hn::Set(d, 'A'), ka = hn::Set(d, 'a'), k26 = hn::Set(d, 26);
+  const auto k0 = hn::Set(d, '0'), k10 = hn::Set(d, 10), k80 = hn::Set(d, 0x80);
+  const auto case_bit = hn::Set(d, 0x20);
+  size_t written = 0;
+  // groups: 8-byte groups to pack, N / 8 but in the tail (the rest are zeros).
+  const auto block = [&](const uint8_t* src, size_t i, size_t groups) {
+    const auto v = hn::LoadU(d, src);
+    const auto upper = hn::Lt(hn::Sub(v, kA), k26);
+    const auto digit = hn::Lt(hn::Sub(v, k0), k10);
+    const auto keep = hn::Or(hn::Or(upper, hn::Lt(hn::Sub(v, ka), k26)),
+                             hn::Or(digit, hn::Eq(hn::Min(v, k80), k80)));
+    auto r = hn::IfThenElse(upper, hn::Or(v, case_bit), v);
+    if (fold_digits) r = hn::IfThenElse(digit, k0, r);
+    uint8_t bits[8] = {0};
+    hn::StoreMaskBits(d, keep, bits);
+#if HWY_TARGET == HWY_SCALAR
+    (void)groups;  // one lane
+    out[written] = hn::GetLane(r);
+    written += bits[0] & 1;
+#else
+    const hn::Full64<uint8_t> d8;
+    HWY_ALIGN uint8_t lanes[64];
+    hn::Store(r, d, lanes);
+    for (size_t g = 0; g < groups; ++g) {
+      const auto control = hn::LoadU(d8, internal::kPackTable.data() + bits[g] * 8);
+      hn::StoreU(hn::TableLookupBytes(hn::Load(d8, lanes + 8 * g), control), d8, out + written);
+      written += static_cast<size_t>(__builtin_popcount(bits[g]));
+    }
+#endif
+    if (kept_bits) {
+      uint64_t m = 0;
+      for (size_t b = 0; b < (N + 7) / 8; ++b) m |= uint64_t{bits[b]} << (8 * b);
+      if (i % 64 == 0) kept_bits[i / 64] = 0;
+      kept_bits[i / 64] |= m << (i % 64);
+    }
+  };
+  size_t i = 0;
+  for (; i + N <= n; i += N) block(in + i, i, N / 8);
+  if (i < n) {  // the tail, padded with zero bytes (never kept)
+    HWY_ALIGN uint8_t buf[64] = {0};
+    std::memcpy(buf, in + i, n - i);
+    block(buf, i, (n - i + 7) / 8);
+  }
+  return written;
+}
+
+// CompactBytes, and with word_ends (room for n / 2 + 1), where each word (a
+// run of kept bytes) ends in the output: a word ends at a kept byte whose
+// next byte is not kept, and its end is the number of kept bytes up to and
+// including that byte. *words gets the count. kept_bits: ceil(n/64) words.
+// Here rather than in the caller so the popcounts compile to the target's
+// instruction, not a library call.
+size_t CompactLineBytes(const uint8_t* in, size_t n, uint8_t* out, bool fold_digits, uint64_t* kept_bits,
+                        uint32_t* word_ends, size_t* words) {
+  const size_t written = CompactBytes(in, n, out, fold_digits, word_ends ? kept_bits : nullptr);
+  if (!word_ends) return written;
+  const size_t chunks = (n + 63) / 64;
+  size_t w = 0;
+  uint32_t before = 0;  // kept bytes in the chunks before
+  for (size_t c = 0; c < chunks; ++c) {
+    const uint64_t k = kept_bits[c];
+    const uint64_t next = c + 1 < chunks ? kept_bits[c + 1] & 1 : 0;
+    for (uint64_t e = k & ~((k >> 1) | (next << 63)); e; e &= e - 1) {
+      const uint64_t upto = (uint64_t{2} << __builtin_ctzll(e)) - 1;  // bit 63: wraps to all ones
+      word_ends[w++] = before + static_cast<uint32_t>(hwy::PopCount(k & upto));
+    }
+    before += static_cast<uint32_t>(hwy::PopCount(k));
+  }
+  *words = w;
+  return written;
+}
+
+}  // namespace HWY_NAMESPACE
+}  // namespace boilerhash
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+#include "dispatch.h"
+#include "line_normalize.h"
+
+namespace boilerhash {
+HWY_EXPORT(CompactLineBytes);
+
+namespace internal {
+
+size_t CompactLineKeep(std::string_view line, bool fold_digits, unsigned char* out) {
+  InitTargetsOnce();
+  return HWY_DYNAMIC_DISPATCH(CompactLineBytes)(reinterpret_cast<const uint8_t*>(line.data()), line.size(),
+                                                out, fold_digits, nullptr, nullptr, nullptr);
+}
+
+size_t CompactLineWords(std::string_view line, unsigned char* out, uint64_t* kept_bits, uint32_t* word_ends,
+                        size_t* words) {
+  InitTargetsOnce();
+  return HWY_DYNAMIC_DISPATCH(CompactLineBytes)(reinterpret_cast<const uint8_t*>(line.data()), line.size(),
+                                                out, /*fold_digits=*/true, kept_bits, word_ends, words);
+}
+
+}  // namespace internal
+}  // namespace boilerhash
+#endif  // HWY_ONCE
