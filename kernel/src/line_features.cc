@@ -517,10 +517,12 @@ void ComputeLineFeatures(std::string_view text, std::span<const LineSpan> lines,
     }
     scratch.nonspace[0] = scratch.punct[0] = 0;  // the padding around the line
     scratch.nonspace[chunks + 1] = scratch.punct[chunks + 1] = 0;
-    LineFeatures f;
-    counts(base + s.begin, len, text.size() - s.begin, &f, scratch.nonspace.data() + 1, scratch.punct.data() + 1);
-    WordFeatures(text.substr(s.begin, len), text.size() - s.begin, scratch, stopwords, &f);
-    out[i] = f;
+    // Both passes write every field of out[i] in place: assembling a local
+    // and copying it read 16-byte chunks of 4- and 1-byte stores just made,
+    // which stalls store forwarding (6% of the pass).
+    counts(base + s.begin, len, text.size() - s.begin, &out[i], scratch.nonspace.data() + 1,
+           scratch.punct.data() + 1);
+    WordFeatures(text.substr(s.begin, len), text.size() - s.begin, scratch, stopwords, &out[i]);
   }
 }
 
