@@ -108,6 +108,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const std::vector<uint32_t> ends = reference::LineKeyWordEnds(line);
         FUZZ_CHECK(compact.words == ends.size() && std::equal(ends.begin(), ends.end(), compact.word_ends.begin()),
                    target + ": CompactLine word ends differ from the reference on " + Escape(line));
+        size_t fused_words = 0;
+        uint64_t unfolded = 0;
+        FUZZ_CHECK(internal::LineHashCountingWords(line, &compact, &fused_words, &unfolded) ==
+                           reference::LineHash(line, true) &&
+                       unfolded == reference::LineHash(line, false) && fused_words == ends.size(),
+                   target + ": the fused pass (both hashes, words) differs from the reference on " + Escape(line));
+        FUZZ_CHECK(std::string_view(reinterpret_cast<const char*>(compact.bytes.data()), compact.size) ==
+                       reference::LineKeyBytes(line, true),
+                   target + ": the fused pass left unfolded bytes on " + Escape(line));
       }
     }
   });

@@ -23,6 +23,16 @@ void ExpectLineMatchesReference(std::string_view line) {
   ASSERT_EQ(compact.words, ends.size()) << line;
   for (size_t j = 0; j < ends.size(); ++j) ASSERT_EQ(compact.word_ends[j], ends[j]) << "word " << j << " of " << line;
   for (size_t k = 0; k < 16; ++k) ASSERT_EQ(compact.bytes[compact.size + k], 0) << "zero padding";
+  // The classifier's fused pass: both hashes from one compaction, and the
+  // scratch left holding the folded bytes with the same word ends.
+  internal::CompactLine fused;
+  size_t words = 0;
+  uint64_t unfolded = 0;
+  ASSERT_EQ(internal::LineHashCountingWords(line, &fused, &words, &unfolded), reference::LineHash(line, true)) << line;
+  ASSERT_EQ(unfolded, reference::LineHash(line, false)) << line;
+  ASSERT_EQ(words, ends.size()) << line;
+  ASSERT_EQ(std::string_view(reinterpret_cast<const char*>(fused.bytes.data()), fused.size), key) << line;
+  for (size_t j = 0; j < ends.size(); ++j) ASSERT_EQ(fused.word_ends[j], ends[j]) << "word " << j << " of " << line;
 }
 
 void ExpectTextMatchesReference(const std::string& text) {

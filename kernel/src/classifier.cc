@@ -212,13 +212,16 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   if (build_keys) w.keys.Reset();
   for (size_t i = 0; i < n; ++i) {
     const std::string_view line = doc.substr(spans[i].begin, spans[i].end - spans[i].begin);
+    // The repetition key is LineHash without digit folding; with a corpus,
+    // the pass that makes the corpus hash gives it too.
+    uint64_t h = 0;
     if (corpus) {
       size_t words = 0;
-      corpus_hash[i] = internal::LineHashCountingWords(line, &w.compact, &words);
+      corpus_hash[i] = internal::LineHashCountingWords(line, &w.compact, &words, &h);
       w.long_line[i] = build_keys ? w.keys.AddLine(w.compact, line) : words >= internal::kGroupLineWords;
     }
     if (f[i].words == 0) continue;
-    const uint64_t h = LineHash(line, /*fold_digits=*/false);
+    if (!corpus) h = LineHash(line, /*fold_digits=*/false);
     if (h) {
       const size_t s = slot_of(h);
       w.table_keys[s] = h;

@@ -21,7 +21,7 @@
 namespace boilerhash {
 namespace internal {
 
-void CompactLine::Assign(std::string_view line) {
+void CompactLine::Assign(std::string_view line, bool fold_digits) {
   size = words = 0;
   if (line.size() >= UINT32_MAX - 16) return;
   const size_t chunks = (line.size() + 63) / 64;
@@ -29,20 +29,49 @@ void CompactLine::Assign(std::string_view line) {
   if (word_ends.size() < line.size() / 2 + 2) word_ends.resize(line.size() / 2 + 2);
   if (kept.size() < chunks) kept.resize(chunks);
   size_t w = 0;
-  const size_t n = CompactLineWords(line, bytes.data(), kept.data(), word_ends.data(), &w);
+  const size_t n = CompactLineWords(line, fold_digits, bytes.data(), kept.data(), word_ends.data(), &w);
   std::memset(bytes.data() + n, 0, 16);  // word loads past the end read zeros
   size = n;
   words = w;
 }
 
-uint64_t LineHashCountingWords(std::string_view line, CompactLine* scratch, size_t* words) {
-  scratch->Assign(line);
-  *words = scratch->words;
-  if (scratch->size == 0) return line.size() >= UINT32_MAX - 16 ? LineHash(line) : 0;
+bool CompactLine::FoldDigits() {
+  unsigned char any = 0;
+  for (size_t i = 0; i < size; ++i) {  // a loop the compiler vectorizes
+    const unsigned char c = bytes[i];
+    const unsigned char digit = static_cast<unsigned char>(c - '1') < 9;  // '0' stays '0'
+    any |= digit;
+    bytes[i] = digit ? '0' : c;
+  }
+  return any != 0;
+}
+
+namespace {
+uint64_t HashKept(const CompactLine& line) {
   // LineHash hashes the same kept bytes with XXH3-64, seed 0 (one-shot and
-  // streaming XXH3 agree), so this is LineHash(line).
-  const uint64_t h = XXH3_64bits(scratch->bytes.data(), scratch->size);
+  // streaming XXH3 agree).
+  if (line.size == 0) return 0;
+  const uint64_t h = XXH3_64bits(line.bytes.data(), line.size);
   return h ? h : 1;
+}
+}  // namespace
+
+uint64_t LineHashCountingWords(std::string_view line, CompactLine* scratch, size_t* words, uint64_t* unfolded) {
+  if (line.size() >= UINT32_MAX - 16) {  // too long for CompactLine: no words
+    scratch->Assign(line);
+    *words = 0;
+    if (unfolded) *unfolded = LineHash(line, /*fold_digits=*/false);
+    return LineHash(line);
+  }
+  if (!unfolded) {
+    scratch->Assign(line);
+    *words = scratch->words;
+    return HashKept(*scratch);
+  }
+  scratch->Assign(line, /*fold_digits=*/false);
+  *words = scratch->words;
+  *unfolded = HashKept(*scratch);
+  return scratch->FoldDigits() ? HashKept(*scratch) : *unfolded;
 }
 
 }  // namespace internal

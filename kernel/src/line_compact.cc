@@ -116,11 +116,11 @@ size_t CompactLineKeep(std::string_view line, bool fold_digits, unsigned char* o
                                                 out, fold_digits, nullptr, nullptr, nullptr);
 }
 
-size_t CompactLineWords(std::string_view line, unsigned char* out, uint64_t* kept_bits, uint32_t* word_ends,
-                        size_t* words) {
+size_t CompactLineWords(std::string_view line, bool fold_digits, unsigned char* out, uint64_t* kept_bits,
+                        uint32_t* word_ends, size_t* words) {
   InitTargetsOnce();
   return HWY_DYNAMIC_DISPATCH(CompactLineBytes)(reinterpret_cast<const uint8_t*>(line.data()), line.size(),
-                                                out, /*fold_digits=*/true, kept_bits, word_ends, words);
+                                                out, fold_digits, kept_bits, word_ends, words);
 }
 
 }  // namespace internal

@@ -17,11 +17,11 @@ namespace boilerhash::internal {
 // bytes of room.
 size_t CompactLineKeep(std::string_view line, bool fold_digits, unsigned char* out);
 
-// The same with digits folded, and where each word (a run of kept bytes)
-// ends in out: word_ends needs line.size() / 2 + 1 entries, kept_bits
-// (scratch) ceil(line.size() / 64); *words gets the number of words.
-size_t CompactLineWords(std::string_view line, unsigned char* out, uint64_t* kept_bits, uint32_t* word_ends,
-                        size_t* words);
+// The same, and where each word (a run of kept bytes) ends in out:
+// word_ends needs line.size() / 2 + 1 entries, kept_bits (scratch)
+// ceil(line.size() / 64); *words gets the number of words.
+size_t CompactLineWords(std::string_view line, bool fold_digits, unsigned char* out, uint64_t* kept_bits,
+                        uint32_t* word_ends, size_t* words);
 
 // Lines of this many words or more are long: paragraphs, not menu items; only
 // they feed the group keys and are counted with them (corpus_stats.h).
@@ -39,12 +39,19 @@ struct CompactLine {
   size_t words = 0;
 
   // Lines of 4 GiB or more (offsets are 32-bit) are left empty: no words.
-  void Assign(std::string_view line);
+  // Digits are folded to '0' unless fold_digits is false.
+  void Assign(std::string_view line, bool fold_digits = true);
+  // Folds the digits of bytes Assign kept unfolded; returns whether any was.
+  bool FoldDigits();
 };
 
 // LineHash(line) (digits folded) and the number of words: the classifier
-// needs both for every line when it has corpus statistics.
-uint64_t LineHashCountingWords(std::string_view line, CompactLine* scratch, size_t* words);
+// needs both for every line when it has corpus statistics. With unfolded,
+// also LineHash(line, false), its repetition key, from the same pass (the
+// digits are folded after the first hash; a line without digits is hashed
+// once). scratch ends up holding the folded bytes either way.
+uint64_t LineHashCountingWords(std::string_view line, CompactLine* scratch, size_t* words,
+                               uint64_t* unfolded = nullptr);
 
 // A document's DocumentGroupKeys, built line by line from lines already
 // normalized, so whoever normalizes a line for its LineHash folds it into
