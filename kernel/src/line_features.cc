@@ -242,7 +242,8 @@ void StopwordSet::InsertLong(std::string_view word) {
 
 // Places the short keys (distinct) in buckets: the first seed of SplitMix64's
 // sequence under which no bucket gets more than four, doubling the buckets
-// after every 64 seeds that fail (166 English words: 256 buckets, 16 KB).
+// after every 64 seeds that fail (166 English words: 128 buckets, 8 KB,
+// the eighth seed).
 void StopwordSet::BuildShortTable(const std::vector<std::pair<uint64_t, uint64_t>>& keys) {
   size_t buckets = 16;
   unsigned bits = 4;
