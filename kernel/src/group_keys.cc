@@ -36,12 +36,17 @@ void CompactLine::Assign(std::string_view line, bool fold_digits) {
 }
 
 bool CompactLine::FoldDigits() {
+  // Locals, not members: a store through unsigned char* may alias the
+  // vector's own pointers, which would be reloaded every byte and keep the
+  // compiler from vectorizing the loop.
+  unsigned char* b = bytes.data();
+  const size_t n = size;
   unsigned char any = 0;
-  for (size_t i = 0; i < size; ++i) {  // a loop the compiler vectorizes
-    const unsigned char c = bytes[i];
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = b[i];
     const unsigned char digit = static_cast<unsigned char>(c - '1') < 9;  // '0' stays '0'
     any |= digit;
-    bytes[i] = digit ? '0' : c;
+    b[i] = digit ? '0' : c;
   }
   return any != 0;
 }
