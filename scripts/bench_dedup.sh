@@ -21,7 +21,7 @@ mkdir -p "$BENCH_DIR"
 CORPUS=$BENCH_DIR/corpus_${DOCS}_${WORDS}
 if [ ! -f "$CORPUS/corpus.jsonl" ]; then
   echo "== generating $DOCS documents (~$WORDS content words each) in $CORPUS"
-  python3 scripts/gen_corpus.py "$CORPUS" --docs "$DOCS" --words "$WORDS"
+  python3 scripts/gen_corpus.py "$CORPUS" --docs "$DOCS" --words "$WORDS" --pool-in-body
 fi
 BYTES=$(stat -c %s "$CORPUS/corpus.jsonl")
 head -n "$SCALING_DOCS" "$CORPUS/corpus.jsonl" > "$BENCH_DIR/slice.jsonl"

@@ -167,7 +167,7 @@ def thread_sweep(build, args, work):
     if not jsonl.exists():
         log(f"generating {args.docs} documents into {corpus} ...")
         subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_corpus.py"), str(corpus),
-                        "--docs", str(args.docs), "--words", str(args.words)], check=True,
+                        "--docs", str(args.docs), "--words", str(args.words), "--pool-in-body"], check=True,
                        stdout=subprocess.DEVNULL)
     size = jsonl.stat().st_size
     version = subprocess.run([str(cli), "--version"], capture_output=True, text=True).stdout.strip()
@@ -394,7 +394,7 @@ def markdown(data, pngs):
             L.append("")
         L.append(f"How measured: `{th['version']}`, `boilerhash dedup -q --threads N [--no-clean] "
                  f"corpus.jsonl > /dev/null` on {th['docs']:,} documents from "
-                 f"`scripts/gen_corpus.py --docs {th['docs']} --words {th['words']}` "
+                 f"`scripts/gen_corpus.py --docs {th['docs']} --words {th['words']} --pool-in-body` "
                  f"({th['bytes'] / 1e6:.1f} MB of JSONL); wall time of the whole process (read, "
                  f"parse, corpus statistics, cleaning, signing, clustering, output), median of "
                  f"{data['reps']} runs; peak RSS from wait4().")

@@ -13,11 +13,16 @@ give the same bytes):
   * Families: a base and 0..7 copies; a copy applies word edits (substitute,
     delete, insert) at a rate drawn uniformly from 0..30% (--rate-power skews it
     towards small rates, putting more pairs near the threshold).
-  * Every document is wrapped in boilerplate: the header and footer lines of
-    one "site" (the lines labelled `boilerplate` before the first and after
-    the last content line of one labelled page), plus a few lines drawn from
-    the whole boilerplate pool. About 1% of documents are boilerplate only
-    (a login page, a menu): near-empty after cleaning.
+  * Every document is wrapped in boilerplate (issue 4: "wrapped in
+    boilerplate lines"): the header and footer lines of one "site" (the
+    lines labelled `boilerplate` before the first and after the last content
+    line of one labelled page), plus 0-3 lines drawn from the whole
+    boilerplate pool, after the body. With --pool-in-body the first of those
+    goes between the first two paragraphs instead (an ad or a teaser inside
+    the article: harder, since a short line between paragraphs reads as a
+    subheading, and a pool line is in too few documents for the corpus pass
+    to flag it until the corpus is large). About 1% of documents are
+    boilerplate only (a login page, a menu): near-empty after cleaning.
 
 Truth: within a family, documents whose exact Jaccard over word 5-gram sets of
 their content (ASCII: lower-case [a-z0-9] runs, as boilerhash normalizes) is at
@@ -175,6 +180,9 @@ def main():
     ap.add_argument("--rate-power", type=float, default=1.0,
                     help="edit rate = max_rate * u**power, u uniform: 1 is uniform over "
                          "0..max_rate, 2 puts more copies near the threshold")
+    ap.add_argument("--pool-in-body", action="store_true",
+                    help="put the first line drawn from the boilerplate pool between the first "
+                         "two paragraphs (an ad or a teaser inside the article), not after the body")
     ap.add_argument("--no-boilerplate", action="store_true",
                     help="content only (to test hashing without the classifier)")
     ap.add_argument("--datasets", default=os.path.join(ROOT, "datasets"))
@@ -206,7 +214,10 @@ def main():
             head = [l for l in head if rng.random() > 0.1]
             foot = [l for l in foot if rng.random() > 0.1]
             extra = rng.sample(pool, rng.randint(0, 3))
-            lines = head + body[:1] + extra[:1] + body[1:] + extra[1:] + foot
+            if args.pool_in_body:  # the first drawn line between paragraphs 1 and 2
+                lines = head + body[:1] + extra[:1] + body[1:] + extra[1:] + foot
+            else:
+                lines = head + body + extra + foot
             if args.no_boilerplate:
                 lines = body
             docs.append((family, "\n".join(lines) + "\n", "\n".join(body), False, rate))
