@@ -126,6 +126,7 @@ HWY_AFTER_NAMESPACE();
 
 #include "dispatch.h"
 #include "embedded_data.h"
+#include "per_thread.h"
 
 namespace boilerhash {
 HWY_EXPORT(LineByteCounts);
@@ -504,8 +505,7 @@ void ComputeLineFeatures(std::string_view text, std::span<const LineSpan> lines,
   internal::InitTargetsOnce();
   const auto counts = HWY_DYNAMIC_DISPATCH(LineByteCounts);
   const auto* base = reinterpret_cast<const uint8_t*>(text.data());
-  thread_local WordScratch tls_scratch;  // reused: no allocation once grown
-  WordScratch& scratch = tls_scratch;    // one TLS lookup per call, not per line
+  WordScratch& scratch = internal::PerThread<WordScratch>();  // reused: no allocation once grown
   for (size_t i = 0; i < lines.size(); ++i) {
     const LineSpan s = lines[i];
     const size_t len = s.end - s.begin;

@@ -127,6 +127,7 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 #include "dispatch.h"
 #include "normalize_internal.h"
+#include "per_thread.h"
 #include "unicode_class.h"
 #include "utf8_decode.h"
 
@@ -181,19 +182,13 @@ void UnicodeSegment(std::string_view seg, const NormalizeOptions& options, std::
 
 }  // namespace
 
-// Buffers of the rare paths (invalid UTF-8, non-ASCII text), per thread. Not
-// inlined on purpose, and only called on those paths: a function-local
-// thread_local is a __tls_get_addr call (and an init guard) wherever GCC
-// touches it in a shared library, 45 call sites in NormalizeInto, 2.5% of
-// signing short ASCII documents.
+// Buffers of the rare paths (invalid UTF-8, non-ASCII text), per thread,
+// looked up only on those paths: a thread_local touched in NormalizeInto
+// itself cost 2.5% of signing short ASCII documents (per_thread.h).
 namespace {
 struct RarePathBuffers {
   std::string repaired, collapsed, segment;
 };
-[[gnu::noinline]] RarePathBuffers& ThreadRarePathBuffers() {
-  thread_local RarePathBuffers buffers;
-  return buffers;
-}
 }  // namespace
 
 namespace internal {
@@ -212,7 +207,7 @@ bool NormalizeInto(std::string_view text, const NormalizeOptions& options, std::
                    std::vector<uint32_t>* word_starts) {
   InitTargetsOnce();
   if (!Utf8IsValid(text)) {
-    std::string& repaired = ThreadRarePathBuffers().repaired;
+    std::string& repaired = PerThread<RarePathBuffers>().repaired;
     Utf8Repair(text, &repaired);
     text = repaired;
   }
@@ -229,7 +224,7 @@ bool NormalizeInto(std::string_view text, const NormalizeOptions& options, std::
   // Pass 2 (scalar, only with non-ASCII bytes): each space-free segment that
   // holds one goes through the Unicode path; the spans between are copied.
   if (any_high) {
-    RarePathBuffers& buffers = ThreadRarePathBuffers();
+    RarePathBuffers& buffers = PerThread<RarePathBuffers>();
     std::string& collapsed = buffers.collapsed;
     std::string& segment = buffers.segment;
     collapsed.swap(*out);

@@ -6,6 +6,7 @@
 #include "boilerhash/set_similarity.h"
 #include "boilerhash/simhash.h"
 #include "normalize_internal.h"
+#include "per_thread.h"
 
 namespace boilerhash {
 
@@ -18,17 +19,10 @@ struct Scratch {
   std::vector<uint32_t> word_starts;
   std::string normalized;
 };
-// Per-thread scratch, addressed once per call. Not inlined on purpose: each
-// thread_local access in a shared library is a __tls_get_addr call, and GCC
-// repeats it at every use of an inlined thread_local (9 call sites here).
-[[gnu::noinline]] Scratch& ThreadScratch() {
-  thread_local Scratch scratch;
-  return scratch;
-}
 }  // namespace
 
 void Signer::Sign(std::string_view text, DocumentSignature* out) const {
-  auto& [hashes, word_starts, normalized] = ThreadScratch();
+  auto& [hashes, word_starts, normalized] = internal::PerThread<Scratch>();  // per_thread.h
   hashes.clear();
   // Word n-grams come straight from the word offsets normalization found,
   // when they fit in 32 bits; otherwise the shingler finds the words again.
