@@ -1,19 +1,17 @@
 // Stage: the compact form of a line that LineHash hashes and the group keys
 // split into words (line_normalize.h): ASCII letters lower-cased, digits kept
 // or folded to '0', bytes >= 0x80 kept, every other byte dropped.
-// SIMD: a vector is mapped with range compares, its kept bytes are packed 8
-// at a time through a pshufb control (pack_table.h), and the keep mask goes
-// out as bits, from which word ends are read (the scalar target maps bytes
-// through a table instead). The scalar reference is
+// SIMD: a vector is mapped and its kept bytes packed with normalization's own
+// helpers (word_bytes-inl.h), and the keep mask goes out as bits, from which
+// word ends are read (the scalar target maps bytes through a table instead). The scalar reference is
 // reference::LineKeyBytes (src/reference/line_key.cc).
 #include <cstring>
-
-#include "pack_table.h"
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "line_compact.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
+#include "word_bytes-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace boilerhash {
@@ -60,29 +58,13 @@ size_t CompactBytes(const uint8_t* in, size_t n, uint8_t* out, bool fold_digits,
 size_t CompactBytes(const uint8_t* in, size_t n, uint8_t* out, bool fold_digits, uint64_t* kept_bits) {
   const hn::CappedTag<uint8_t, 64> d;  // <= 64 lanes: a mask fits a u64, N divides 64
   const size_t N = hn::Lanes(d);
-  const auto kA = hn::Set(d, 'A'), ka = hn::Set(d, 'a'), k26 = hn::Set(d, 26);
-  const auto k0 = hn::Set(d, '0'), k10 = hn::Set(d, 10), k80 = hn::Set(d, 0x80);
-  const auto case_bit = hn::Set(d, 0x20);
   size_t written = 0;
   // groups: 8-byte groups to pack, N / 8 but in the tail (the rest are zeros).
   const auto block = [&](const uint8_t* src, size_t i, size_t groups) {
     const auto v = hn::LoadU(d, src);
-    const auto upper = hn::Lt(hn::Sub(v, kA), k26);
-    const auto digit = hn::Lt(hn::Sub(v, k0), k10);
-    const auto keep = hn::Or(hn::Or(upper, hn::Lt(hn::Sub(v, ka), k26)),
-                             hn::Or(digit, hn::Eq(hn::Min(v, k80), k80)));
-    auto r = hn::IfThenElse(upper, hn::Or(v, case_bit), v);
-    if (fold_digits) r = hn::IfThenElse(digit, k0, r);
     uint8_t bits[8] = {0};
-    hn::StoreMaskBits(d, keep, bits);
-    const hn::Full64<uint8_t> d8;
-    HWY_ALIGN uint8_t lanes[64];
-    hn::Store(r, d, lanes);
-    for (size_t g = 0; g < groups; ++g) {
-      const auto control = hn::LoadU(d8, internal::kPackTable.data() + bits[g] * 8);
-      hn::StoreU(hn::TableLookupBytes(hn::Load(d8, lanes + 8 * g), control), d8, out + written);
-      written += static_cast<size_t>(__builtin_popcount(bits[g]));
-    }
+    hn::StoreMaskBits(d, IsWordByte(d, v), bits);
+    written += PackKeptBytes(d, MapWordBytes(d, v, fold_digits), bits, groups, out + written);
     if (kept_bits) {
       uint64_t m = 0;
       for (size_t b = 0; b < (N + 7) / 8; ++b) m |= uint64_t{bits[b]} << (8 * b);

@@ -12,24 +12,16 @@
 
 #include "boilerhash/utf8.h"
 
-#include "pack_table.h"
-
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "normalize.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
+#include "word_bytes-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace boilerhash {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
-
-template <class D, class V>
-HWY_INLINE auto InRange(D d, V v, uint8_t lo, uint8_t count) {
-  // (v - lo) <= count - 1, unsigned, via min (no unsigned compare needed).
-  const auto off = hn::Sub(v, hn::Set(d, lo));
-  return hn::Eq(hn::Min(off, hn::Set(d, static_cast<uint8_t>(count - 1))), off);
-}
 
 // Maps in[0, n) and collapses separators in one pass: every ASCII byte is
 // mapped (A-Z -> a-z, digits kept or folded, other ASCII -> ' '), bytes >= 0x80
@@ -42,39 +34,22 @@ size_t MapAndCollapse(const uint8_t* in, size_t n, uint8_t* out, bool fold_digit
   const hn::ScalableTag<uint8_t> d;
   const size_t N = hn::Lanes(d);
   const auto space = hn::Set(d, ' ');
-  const auto case_bit = hn::Set(d, 0x20);
-  const auto zero_char = hn::Set(d, '0');
   const auto high = hn::Set(d, 0x80);
   auto high_seen = hn::Zero(d);
-  // Word bytes: ASCII letters and digits, and everything non-ASCII.
-  auto is_word = [&](auto v) {
-    return hn::Or(hn::Or(InRange(d, v, 'A', 26), InRange(d, v, 'a', 26)),
-                  hn::Or(InRange(d, v, '0', 10), hn::Eq(hn::Min(v, high), high)));
-  };
   size_t written = 0;
   auto block = [&](const uint8_t* src, const uint8_t* prev_src) {
     const auto v = hn::LoadU(d, src);
-    const auto word = is_word(v);
-    auto r = hn::IfThenElse(InRange(d, v, 'A', 26), hn::Or(v, case_bit), v);
-    if (fold_digits) r = hn::IfThenElse(InRange(d, v, '0', 10), zero_char, r);
-    r = hn::IfThenElse(word, r, space);
+    const auto word = IsWordByte(d, v);
+    const auto r = hn::IfThenElse(word, MapWordBytes(d, v, fold_digits), space);
     high_seen = hn::Or(high_seen, hn::And(v, high));
-    const auto keep = hn::Or(word, is_word(hn::LoadU(d, prev_src)));
+    const auto keep = hn::Or(word, IsWordByte(d, hn::LoadU(d, prev_src)));
 #if HWY_TARGET == HWY_SCALAR
     out[written] = hn::GetLane(r);
     written += !hn::AllFalse(d, keep);
 #else
-    // Pack 8 bytes at a time through a pshufb control from kPackTable.
-    const hn::Full64<uint8_t> d8;
-    HWY_ALIGN uint8_t lanes[HWY_MAX_BYTES];
     uint8_t bits[HWY_MAX_BYTES / 8 > 8 ? HWY_MAX_BYTES / 8 : 8];
-    hn::Store(r, d, lanes);
     hn::StoreMaskBits(d, keep, bits);
-    for (size_t g = 0; g < N / 8; ++g) {
-      const auto control = hn::LoadU(d8, internal::kPackTable.data() + bits[g] * 8);
-      hn::StoreU(hn::TableLookupBytes(hn::Load(d8, lanes + 8 * g), control), d8, out + written);
-      written += static_cast<size_t>(__builtin_popcount(bits[g]));
-    }
+    written += PackKeptBytes(d, r, bits, N / 8, out + written);
 #endif
   };
   HWY_ALIGN uint8_t buf[2 * HWY_MAX_BYTES + 1];
