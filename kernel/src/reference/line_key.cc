@@ -5,13 +5,19 @@
 #include "reference/reference.h"
 
 namespace boilerhash::reference {
+namespace {
+bool Kept(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+}  // namespace
 
 std::string LineKeyBytes(std::string_view line, bool fold_digits) {
   std::string out;
   for (unsigned char c : line) {
-    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || c >= 0x80) out += static_cast<char>(c);
-    else if (c >= '0' && c <= '9') out += fold_digits ? '0' : static_cast<char>(c);
+    if (!Kept(c)) continue;
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if (fold_digits && c >= '0' && c <= '9') c = '0';
+    out += static_cast<char>(c);
   }
   return out;
 }
@@ -28,7 +34,7 @@ std::vector<uint32_t> LineKeyWordEnds(std::string_view line) {
   uint32_t kept = 0;
   bool in_word = false;
   for (unsigned char c : line) {
-    const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    const bool keep = Kept(c);
     if (in_word && !keep) ends.push_back(kept);
     kept += keep;
     in_word = keep;
