@@ -3,7 +3,8 @@
 // and reports matches inside it, the same wherever the text sits in memory
 // (vectorscan's AVX-512 runtime did not: kernel/src/hyperscan_runtime.h);
 // BoilerplateModel::FromPatternText agrees. Serialize/Deserialize round-trip
-// with the same matches, and refuse corrupt or arbitrary bytes.
+// with the same matches, and refuse corrupt or arbitrary bytes. Word lists
+// ('w') match the lines the reference's plain dynamic program matches.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstring>
@@ -15,6 +16,7 @@
 #include "boilerhash/line_features.h"
 #include "boilerhash/pattern_db.h"
 #include "fuzz_util.h"
+#include "reference/reference.h"
 
 using namespace boilerhash;
 using boilerhash::fuzz::Escape;
@@ -39,7 +41,10 @@ void CheckSerializedRoundTrip(const PatternDb& db, const std::vector<PatternSpec
                               size_t seed) {
   std::string bytes;
   const Status saved = db.Serialize(&bytes);
-  FUZZ_CHECK(saved.ok(), "Serialize failed: " + saved.message());
+  bool compiled = false;  // word lists are not compiled: a file of only lists has nothing to save
+  for (const PatternSpec& p : specs) compiled |= !(p.flags & kPatternWordList);
+  FUZZ_CHECK(saved.ok() == compiled, "Serialize: " + (saved.ok() ? "saved a file of only word lists" : saved.message()));
+  if (!compiled) return;
   Status st;
   const std::unique_ptr<PatternDb> loaded = PatternDb::Deserialize(specs, bytes, &st);
   FUZZ_CHECK(loaded != nullptr, "own bytes refused: " + st.message());
@@ -51,6 +56,28 @@ void CheckSerializedRoundTrip(const PatternDb& db, const std::vector<PatternSpec
   const bool accepted = PatternDb::Deserialize(specs, bytes, &st) != nullptr;
   FUZZ_CHECK(accepted == (at >= 24 && at < 32),
              "byte " + std::to_string(at) + " flipped: " + (accepted ? "accepted" : "refused: " + st.message()));
+}
+// Every word list matches exactly the lines the reference matches, each
+// once, ending where the line ends (before a CRLF's CR). Only when the scan
+// ran to the end (it stops after 10,000 matches).
+void CheckWordLists(const std::vector<PatternSpec>& specs, const std::string& text,
+                    const std::vector<std::pair<uint32_t, size_t>>& matches) {
+  if (matches.size() >= 10000) return;
+  std::vector<std::pair<uint32_t, size_t>> got, want;
+  for (const auto& m : matches) {
+    if (specs[m.first].flags & kPatternWordList) got.push_back(m);
+  }
+  for (const LineSpan& s : SplitLines(text)) {
+    size_t end = s.end;
+    if (end > s.begin && text[end - 1] == '\r') --end;
+    const std::string_view line = std::string_view(text).substr(s.begin, end - s.begin);
+    for (uint32_t p = 0; p < specs.size(); ++p) {
+      if ((specs[p].flags & kPatternWordList) && reference::WordListMatches(specs[p].pattern, line)) {
+        want.push_back({p, end});
+      }
+    }
+  }
+  FUZZ_CHECK(got == want, "word lists match other lines than the reference on " + Escape(text));
 }
 }  // namespace
 
@@ -108,6 +135,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                "matches depend on the text's address (64-byte aligned vs +" + std::to_string(shift) +
                    ") for " + Escape(file) + " on " + Escape(text));
     CheckSerializedRoundTrip(*db, specs, text, at[0].list, size);
+    CheckWordLists(specs, text, at[0].list);
   }
   // The classifier's loader must agree with the database's on every file.
   Status ms;

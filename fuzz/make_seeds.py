@@ -73,6 +73,11 @@ def main():
         write("pattern_db", b"".join(pat_lines[i : i + 12]) + slices[i % len(slices)][:400])
     write("pattern_db", b"bad_flags zz 1 en foo\n")
     write("pattern_db", b"p1 il 2.5 * (?:share|tweet) this\np2 - x en unbalanced(\n")
+    # Word lists, then text to scan: FuzzedDataProvider ends the file at a
+    # backslash followed by another byte.
+    write("pattern_db", b"w1 w 1 en share|copy link|read more\nw2 ih 1 en ^related$\n"
+          b"w3 w 1 * facebook|e-mail|the ap\n\\;Share | Copy link\r\nRelated\nFacebook \xc2\xb7 E-mail\n"
+          b"The AP\nread more now\n")
     # A stored line-frequency table (corpus_stats.h, format version 1).
     entries = sorted((random.Random(7).getrandbits(64), c) for c in range(1, 6))
     blob = b"BHLF" + struct.pack("<IQQIQ", 1, 64, 9, 0, len(entries))

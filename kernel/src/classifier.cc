@@ -175,7 +175,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   {
     Fill(&w.last_line, db_->patterns().size(), 0u);
     ScanState st{&spans, &db_->patterns(), &w.hits, &w.last_line, &signature_, doc};
-    (void)db_->Scan(doc, OnMatch, &st);  // a failed scan leaves no pattern signal
+    (void)db_->Scan(doc, spans, OnMatch, &st);  // a failed scan leaves no pattern signal
   }
 
   // Repetition and corpus frequency over normalized line hashes. The

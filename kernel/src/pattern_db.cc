@@ -12,6 +12,7 @@
 #include "embedded_data.h"
 #include "hyperscan_runtime.h"
 #include "pattern_db_internal.h"
+#include "word_lists.h"
 
 namespace boilerhash {
 namespace {
@@ -122,8 +123,9 @@ Status ParsePatternFile(std::string_view text, std::vector<PatternSpec>* out) {
           case 'e': spec.flags |= kPatternEndMarker; break;
           case 'c': spec.flags |= kPatternContentCue; break;
           case 'n': spec.flags |= kPatternCountAll; break;
+          case 'w': spec.flags |= kPatternWordList; break;
           default:
-            return LineError(line_no, "unknown flag '" + std::string(1, c) + "' (known: i u l h e c n, or -)");
+            return LineError(line_no, "unknown flag '" + std::string(1, c) + "' (known: i u l h e c n w, or -)");
         }
       }
     }
@@ -157,9 +159,12 @@ namespace internal {
 Status BuildHsPatternSet(const std::vector<PatternSpec>& patterns, HsPatternSet* out) {
   out->expressions.clear();
   out->flags.clear();
+  out->ids.clear();
   if (patterns.empty()) return Status(StatusCode::kInvalidArgument, "no patterns");
   out->expressions.reserve(patterns.size());
-  for (const PatternSpec& p : patterns) {
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    const PatternSpec& p = patterns[i];
+    if (p.flags & kPatternWordList) continue;  // word_lists.h matches these
     if (p.pattern.find('\0') != std::string::npos) {
       return Status(StatusCode::kCompileError,
                     "line " + std::to_string(p.line) + ": pattern '" + p.id + "' contains NUL");
@@ -171,6 +176,7 @@ Status BuildHsPatternSet(const std::vector<PatternSpec>& patterns, HsPatternSet*
     if (p.flags & kPatternCaseless) f |= HS_FLAG_CASELESS;
     if (p.flags & kPatternUtf8) f |= HS_FLAG_UTF8 | HS_FLAG_UCP;
     out->flags.push_back(f);
+    out->ids.push_back(static_cast<unsigned>(i));
   }
   return Status::Ok();
 }
@@ -184,25 +190,23 @@ std::unique_ptr<PatternDb> PatternDb::Compile(std::vector<PatternSpec> patterns,
     if (status) *status = std::move(s);
     return nullptr;
   }
-  std::vector<const char*> exprs;
-  std::vector<unsigned> ids;
-  for (size_t i = 0; i < set.expressions.size(); ++i) {
-    exprs.push_back(set.expressions[i].c_str());
-    ids.push_back(static_cast<unsigned>(i));
-  }
   hs_database_t* db = nullptr;
-  hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(exprs.data(), set.flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
-                       HS_MODE_BLOCK, &internal::ChosenHyperscanRuntime().platform, &db, &err) != HS_SUCCESS) {
-    std::string msg = err && err->message ? err->message : "unknown error";
-    std::string where = "pattern set";
-    if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < patterns.size()) {
-      const PatternSpec& p = patterns[static_cast<size_t>(err->expression)];
-      where = "line " + std::to_string(p.line) + ": pattern '" + p.id + "'";
+  if (!set.expressions.empty()) {
+    std::vector<const char*> exprs;
+    for (const std::string& e : set.expressions) exprs.push_back(e.c_str());
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_multi(exprs.data(), set.flags.data(), set.ids.data(), static_cast<unsigned>(exprs.size()),
+                         HS_MODE_BLOCK, &internal::ChosenHyperscanRuntime().platform, &db, &err) != HS_SUCCESS) {
+      std::string msg = err && err->message ? err->message : "unknown error";
+      std::string where = "pattern set";
+      if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < set.ids.size()) {
+        const PatternSpec& p = patterns[set.ids[static_cast<size_t>(err->expression)]];
+        where = "line " + std::to_string(p.line) + ": pattern '" + p.id + "'";
+      }
+      hs_free_compile_error(err);
+      if (status) *status = Status(StatusCode::kCompileError, where + ": " + msg);
+      return nullptr;
     }
-    hs_free_compile_error(err);
-    if (status) *status = Status(StatusCode::kCompileError, where + ": " + msg);
-    return nullptr;
   }
   return FromHsDatabase(std::move(patterns), db, status);
 }
@@ -210,16 +214,28 @@ std::unique_ptr<PatternDb> PatternDb::Compile(std::vector<PatternSpec> patterns,
 std::unique_ptr<PatternDb> PatternDb::FromHsDatabase(std::vector<PatternSpec> patterns, void* database,
                                                      Status* status) {
   auto* db = static_cast<hs_database_t*>(database);
-  hs_scratch_t* scratch = nullptr;
-  if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
-    hs_free_database(db);
-    if (status) *status = Status(StatusCode::kOutOfMemory, "cannot allocate pattern scratch");
+  auto fail = [&](Status s) -> std::unique_ptr<PatternDb> {
+    if (db) hs_free_database(db);
+    if (status) *status = std::move(s);
     return nullptr;
+  };
+  auto lists = std::make_unique<internal::WordLists>();
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (!(patterns[i].flags & kPatternWordList)) continue;
+    Status s = lists->Add(static_cast<uint32_t>(i), patterns[i]);
+    if (!s.ok()) return fail(std::move(s));
+  }
+  hs_scratch_t* scratch = nullptr;
+  if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+    return fail(Status(StatusCode::kOutOfMemory, "cannot allocate pattern scratch"));
   }
   auto out = std::unique_ptr<PatternDb>(new PatternDb());
   out->patterns_ = std::move(patterns);
   out->db_ = db;
-  for (const PatternSpec& p : out->patterns_) out->has_utf8_ |= (p.flags & kPatternUtf8) != 0;
+  out->word_lists_ = std::move(lists);
+  for (const PatternSpec& p : out->patterns_) {
+    out->has_utf8_ |= (p.flags & (kPatternUtf8 | kPatternWordList)) == kPatternUtf8;
+  }
   out->prototype_ = scratch;
   if (status) *status = Status::Ok();
   return out;
@@ -251,7 +267,26 @@ void PatternDb::ReleaseScratch(void* scratch) const {
 }
 
 Status PatternDb::Scan(std::string_view text, PatternMatchFn on_match, void* context) const {
+  if (word_lists_->empty()) {
+    bool stopped = false;
+    return ScanExpressions(text, on_match, context, &stopped);
+  }
+  return Scan(text, SplitLines(text), on_match, context);
+}
+
+Status PatternDb::Scan(std::string_view text, const std::vector<LineSpan>& lines, PatternMatchFn on_match,
+                       void* context) const {
+  bool stopped = false;
+  Status s = ScanExpressions(text, on_match, context, &stopped);
+  if (!s.ok() || stopped) return s;
+  ScanWordLists(text, lines, on_match, context);
+  return Status::Ok();
+}
+
+Status PatternDb::ScanExpressions(std::string_view text, PatternMatchFn on_match, void* context,
+                                  bool* stopped) const {
   if (text.size() > 0xFFFFFFFFu) return Status(StatusCode::kInvalidArgument, "text over 4 GiB");
+  if (!db_) return Status::Ok();
   void* scratch = AcquireScratch();
   if (!scratch) return Status(StatusCode::kOutOfMemory, "cannot allocate pattern scratch");
   MatchContext ctx{on_match, context};
@@ -264,10 +299,25 @@ Status PatternDb::Scan(std::string_view text, PatternMatchFn on_match, void* con
       static_cast<const hs_database_t*>(db_), text.data(), static_cast<unsigned>(text.size()), 0,
       static_cast<hs_scratch_t*>(scratch), OnHsMatch, &ctx);
   ReleaseScratch(scratch);
+  *stopped = rc == HS_SCAN_TERMINATED;
   if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) {
     return Status(StatusCode::kInvalidArgument, "pattern scan failed: " + std::to_string(rc));
   }
   return Status::Ok();
+}
+
+// Returns false when on_match stopped the scan.
+bool PatternDb::ScanWordLists(std::string_view text, const std::vector<LineSpan>& lines, PatternMatchFn on_match,
+                              void* context) const {
+  for (const LineSpan& line : lines) {
+    size_t end = line.end;
+    if (end > line.begin && text[end - 1] == '\r') --end;  // a match ends before a CRLF's CR
+    for (uint64_t m = word_lists_->Match(text.substr(line.begin, end - line.begin)); m; m &= m - 1) {
+      const uint32_t pattern = word_lists_->pattern_of(static_cast<size_t>(__builtin_ctzll(m)));
+      if (!on_match(context, pattern, end)) return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace boilerhash

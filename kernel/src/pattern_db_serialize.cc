@@ -4,7 +4,7 @@
 //
 // Bytes: a 48-byte header, then hs_serialize_database's output.
 //   0  "bhpatdb" + format byte 1
-//   8  u64 fingerprint of the expressions and flags compiled (XXH3)
+//   8  u64 fingerprint of the expressions, flags and ids compiled (XXH3)
 //  16  u64 hs_platform_info_t::cpu_features compiled for
 //  24  u64 tune compiled for (informational: tuning never changes matches)
 //  32  u64 payload size
@@ -39,10 +39,18 @@ uint64_t Fingerprint(const internal::HsPatternSet& set) {
     XXH3_64bits_update(state, b, 8);
   };
   add_u64(set.expressions.size());
+  bool ids_are_positions = true;
   for (size_t i = 0; i < set.expressions.size(); ++i) {
     add_u64(set.flags[i]);
     add_u64(set.expressions[i].size());
     XXH3_64bits_update(state, set.expressions[i].data(), set.expressions[i].size());
+    ids_are_positions &= set.ids[i] == i;
+  }
+  // Word lists are not compiled, so the expressions' ids (pattern indices)
+  // skip them. Ids are hashed only then: bytes saved from files without word
+  // lists keep their fingerprint.
+  if (!ids_are_positions) {
+    for (unsigned id : set.ids) add_u64(id);
   }
   const uint64_t h = XXH3_64bits_digest(state);
   XXH3_freeState(state);
@@ -56,6 +64,7 @@ Status Invalid(std::string why) {
 }  // namespace
 
 Status PatternDb::Serialize(std::string* out) const {
+  if (!db_) return Status(StatusCode::kInvalidArgument, "every pattern is a word list: nothing compiled to save");
   internal::HsPatternSet set;
   Status s = internal::BuildHsPatternSet(patterns_, &set);
   if (!s.ok()) return s;
@@ -93,7 +102,9 @@ std::unique_ptr<PatternDb> PatternDb::Deserialize(std::vector<PatternSpec> patte
   internal::HsPatternSet set;
   Status s = internal::BuildHsPatternSet(patterns, &set);
   if (!s.ok()) return fail(std::move(s));
-  if (LoadLE64(h + 8) != Fingerprint(set)) return fail(Invalid("compiled from other patterns"));
+  if (set.expressions.empty() || LoadLE64(h + 8) != Fingerprint(set)) {
+    return fail(Invalid("compiled from other patterns"));
+  }
   // Only the platform Compile would choose here: a database for a CPU level
   // the chosen runtime does not run, or one that would bring back the runtime
   // hyperscan_runtime.h avoids, is compiled afresh instead.

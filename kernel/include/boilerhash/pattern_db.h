@@ -13,12 +13,16 @@
 // of
 //   i  case-insensitive             u  UTF-8 + Unicode classes (\w, \s)
 //   l  whole line: the pattern must match the whole line (spaces and closing
-//      punctuation around it allowed); compiled as ^\s*(?:P)\W*$
+//      punctuation around it allowed); compiled as ^[ \t]*(?:P)[^\w\n]*$
 //   h  section header: the line opens a teaser block (Related, Top Stories)
 //   e  end marker: the article body ends at this line (Submit a Correction)
 //   c  content cue: a match is evidence FOR content (weight is subtracted)
 //   n  count every match in a line (a fixed phrase such as "An icon of");
 //      without it a pattern counts at most once per line
+//   w  word list: the pattern is plain phrases separated by '|', and a line
+//      matches when its words are a sequence of one or more of them
+//      ("Share", "Facebook Twitter Email"); matched by hashing the line's
+//      words, not by Hyperscan (src/word_lists.h)
 // weight: a positive decimal; lang: a language tag ("en") or "*" for any.
 // Every pattern is compiled with HS_FLAG_MULTILINE, so ^ and $ match at line
 // ends; '.' never crosses a '\n', and patterns must not match '\n' either.
@@ -31,9 +35,14 @@
 #include <string_view>
 #include <vector>
 
+#include "boilerhash/line_features.h"  // LineSpan
 #include "boilerhash/status.h"
 
 namespace boilerhash {
+
+namespace internal {
+class WordLists;
+}
 
 enum PatternFlag : uint32_t {
   kPatternCaseless = 1u << 0,   // i
@@ -43,6 +52,7 @@ enum PatternFlag : uint32_t {
   kPatternEndMarker = 1u << 4,  // e
   kPatternContentCue = 1u << 5, // c
   kPatternCountAll = 1u << 6,   // n
+  kPatternWordList = 1u << 7,   // w
 };
 
 struct PatternSpec {
@@ -84,7 +94,9 @@ class PatternDb {
   // else (another CPU, a library upgrade, corrupt bytes) gives a null db and
   // a status saying why, and the caller compiles instead. Matches are the
   // same as from Compile. The bytes are a boilerhash header and checksum
-  // around hs_serialize_database's output; see docs/PATTERNS.md.
+  // around hs_serialize_database's output; see docs/PATTERNS.md. Word lists
+  // are not compiled: Deserialize rebuilds them from the specs, and a
+  // database of only word lists has nothing to save (an error status).
   Status Serialize(std::string* out) const;
   static std::unique_ptr<PatternDb> Deserialize(std::vector<PatternSpec> patterns, std::string_view bytes,
                                                 Status* status);
@@ -97,18 +109,28 @@ class PatternDb {
 
   // Scans text once; on_match runs on this thread. Thread-safe. With 'u'
   // patterns, bytes of invalid UTF-8 sequences are read as '?' (offsets kept).
+  // Word lists ('w') report after the other patterns, line by line, each
+  // match ending where its line ends (before a '\r' of a CRLF).
   Status Scan(std::string_view text, PatternMatchFn on_match, void* context) const;
+  // The same for a caller that has split text with SplitLines already: the
+  // word lists take its lines instead of splitting text again.
+  Status Scan(std::string_view text, const std::vector<LineSpan>& lines, PatternMatchFn on_match,
+              void* context) const;
 
  private:
   PatternDb() = default;
   // Takes ownership of an hs_database_t*; allocates the prototype scratch.
   static std::unique_ptr<PatternDb> FromHsDatabase(std::vector<PatternSpec> patterns, void* database,
                                                    Status* status);
+  Status ScanExpressions(std::string_view text, PatternMatchFn on_match, void* context, bool* stopped) const;
+  bool ScanWordLists(std::string_view text, const std::vector<LineSpan>& lines, PatternMatchFn on_match,
+                     void* context) const;
   void* AcquireScratch() const;
   void ReleaseScratch(void* scratch) const;
 
   std::vector<PatternSpec> patterns_;
-  void* db_ = nullptr;          // hs_database_t*
+  void* db_ = nullptr;          // hs_database_t*; null when every pattern is a word list
+  std::unique_ptr<const internal::WordLists> word_lists_;  // the 'w' patterns
   void* prototype_ = nullptr;   // hs_scratch_t*
   bool has_utf8_ = false;       // some pattern uses 'u': invalid input is sanitized first
   mutable std::mutex pool_mutex_;

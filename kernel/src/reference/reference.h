@@ -30,4 +30,12 @@ uint64_t LineHash(std::string_view line, bool fold_digits);
 // Where each run of kept bytes (a word) ends in LineKeyBytes.
 std::vector<uint32_t> LineKeyWordEnds(std::string_view line);
 
+// The words of a word-list pattern's phrase or of a line: runs of letters,
+// digits and marks (Unicode categories L*, N*, M*), ASCII letters lower-cased;
+// any other character or invalid byte separates them.
+std::vector<std::string> WordListWords(std::string_view text);
+// Whether line's words (1 to 16 of them) are a sequence of the phrases of a
+// word-list pattern ("phrase|phrase|..."), phrases compared as their words.
+bool WordListMatches(std::string_view list, std::string_view line);
+
 }  // namespace boilerhash::reference
