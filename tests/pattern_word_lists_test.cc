@@ -177,7 +177,7 @@ TEST(PatternWordLists, AgreeWithTheReferenceOnGeneratedLines) {
   const std::vector<std::string> lists = {
       "share|tweet|e-mail|copy link|read more|read full story|the ap|ap",
       "more|top stories|more stories|stories|top|a b c|a b|b c d",
-      "Ελλάδα|naïve café|x1|1x",
+      "Ελλάδα|naïve café|x1|1x|añejo|a|ñu",
   };
   std::string file;
   for (size_t i = 0; i < lists.size(); ++i) file += "l" + std::to_string(i) + " w 1 en " + lists[i] + "\n";
@@ -185,7 +185,7 @@ TEST(PatternWordLists, AgreeWithTheReferenceOnGeneratedLines) {
   ASSERT_TRUE(db);
   const std::vector<std::string> words = {"share", "Tweet", "e", "mail", "copy", "link", "read", "more", "full",
                                           "story", "the", "ap", "top", "stories", "a", "b", "c", "d",
-                                          "ελλάδα", "Ελλάδα", "naïve", "café", "x1", "1x", "other"};
+                                          "ελλάδα", "Ελλάδα", "naïve", "café", "x1", "1x", "añejo", "ñu", "Añejo", "other"};
   const std::vector<std::string> seps = {" ", "  ", " | ", "-", "\xC2\xA0", " \xE2\x80\xA2 ", ", ", "\xFF"};
   std::vector<std::vector<std::string>> phrases;  // each list's phrases as written
   for (const std::string& list : lists) {

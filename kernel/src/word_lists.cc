@@ -128,6 +128,13 @@ Status WordLists::Add(uint32_t index, const PatternSpec& spec) {
         return PatternError(spec, "phrase '" + std::string(phrase) + "' has more than " +
                                       std::to_string(kMaxLineWords) + " words");
       }
+      if (!last) {
+        // The first word's first two bytes (0 for none): a line whose first
+        // two word bytes are ASCII must match one such pair.
+        const auto b0 = static_cast<unsigned char>(word[0]);
+        const auto b1 = static_cast<unsigned char>(len > 1 ? word[1] : 0);
+        if (b0 < 0x80 && b1 < 0x80) first_pairs_[(b0 * 128 + b1) / 64] |= uint64_t{1} << (b1 % 64);
+      }
       if (last) last->prefix |= bit;
       if (!joined.empty()) joined += ' ';
       joined.append(word, len);
@@ -168,8 +175,24 @@ inline const WordLists::Entry* WordLists::Find(uint64_t key) const {
   }
 }
 
+inline bool WordLists::MayStartPhrase(std::string_view line) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const size_t n = line.size();
+  size_t i = 0;
+  while (i < n && p[i] < 0x80 && !kAscii.map[p[i]]) ++i;  // ASCII separators
+  if (i == n) return false;  // no word
+  if (p[i] >= 0x80) return true;  // not decided here
+  const unsigned char b0 = static_cast<unsigned char>(kAscii.map[p[i]]);
+  unsigned char b1 = 0;
+  if (i + 1 < n) {
+    if (p[i + 1] >= 0x80) return true;  // may be a letter of the word: not decided here
+    b1 = static_cast<unsigned char>(kAscii.map[p[i + 1]]);
+  }
+  return (first_pairs_[(b0 * 128 + b1) / 64] >> (b1 % 64)) & 1;
+}
+
 uint64_t WordLists::Match(std::string_view line) const {
-  if (patterns_.empty()) return 0;
+  if (patterns_.empty() || !MayStartPhrase(line)) return 0;
   // The line's words joined by spaces, read one word at a time. A "start" is
   // a word where a phrase may begin (the lists whose phrases reach it); each
   // new word extends every live start, and the line is given up as soon as

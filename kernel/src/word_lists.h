@@ -49,6 +49,12 @@ class WordLists {
   const Entry* Find(uint64_t key) const;
   Entry* Insert(uint64_t key);
 
+  // Which ASCII pairs (first byte, next byte or 0 at the word's end) begin
+  // some phrase's first word: most lines are turned away by one bit test
+  // before a word is read or hashed.
+  bool MayStartPhrase(std::string_view line) const;
+  uint64_t first_pairs_[128 * 128 / 64] = {};
+
   std::vector<uint32_t> patterns_;  // slot -> pattern index
   std::vector<Entry> table_;        // open addressing, load <= 1/2
   size_t entries_ = 0;
