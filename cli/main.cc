@@ -310,6 +310,7 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
   so.shingle.n = f.ngram;
   so.keep_shingle_set = f.exact_verify;
   so.compute_simhash = false;  // clustering uses MinHash only
+  so.count_distinct = f.measure == "containment";  // set sizes order containment pairs
   const boilerhash::Signer signer(so);
   s.config.signer = &signer;
 

@@ -49,6 +49,20 @@ TEST(Signer, SkipsWhatIsNotAskedFor) {
   Signer(o).Sign("some words to sign here and there and everywhere", &sig);
   EXPECT_TRUE(sig.minhash.empty());
   EXPECT_NE(sig.simhash, 0u);
+  // Distinct shingles: 0 when not counted, unless the set is kept anyway;
+  // the signature is the same either way.
+  const std::string text = "a b c d e f a b c d e f a b c d e f g";
+  DocumentSignature counted, uncounted, kept;
+  Signer(SignOptions{}).Sign(text, &counted);
+  EXPECT_EQ(counted.distinct_shingles, 7u);  // 15 five-word shingles: the 6 of the cycle and "c d e f g"
+  o = SignOptions{};
+  o.count_distinct = false;
+  Signer(o).Sign(text, &uncounted);
+  EXPECT_EQ(uncounted.distinct_shingles, 0u);
+  EXPECT_EQ(uncounted.minhash, counted.minhash);
+  o.keep_shingle_set = true;
+  Signer(o).Sign(text, &kept);
+  EXPECT_EQ(kept.distinct_shingles, 7u);
 }
 
 TEST(Signer, CountDistinctMatchesSortedSet) {

@@ -50,7 +50,7 @@ void Signer::Sign(std::string_view text, DocumentSignature* out) const {
     out->shingle_set = ShingleSet(hashes);
     out->distinct_shingles = out->shingle_set.size();
   } else {
-    out->distinct_shingles = CountDistinct(hashes);
+    out->distinct_shingles = options_.count_distinct ? CountDistinct(hashes) : 0;
     out->shingle_set.clear();
   }
 }

@@ -18,6 +18,10 @@ struct SignOptions {
   bool keep_shingle_set = false;  // fill DocumentSignature::shingle_set
   bool compute_minhash = true;    // fill DocumentSignature::minhash
   bool compute_simhash = true;    // fill DocumentSignature::simhash (0 when off)
+  // Fill DocumentSignature::distinct_shingles (0 when off, unless
+  // keep_shingle_set gives it anyway). Counting distinct shingles is a hash
+  // set over every shingle; only containment needs the set sizes.
+  bool count_distinct = true;
 };
 
 struct DocumentSignature {
