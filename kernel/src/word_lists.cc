@@ -129,11 +129,16 @@ Status WordLists::Add(uint32_t index, const PatternSpec& spec) {
                                       std::to_string(kMaxLineWords) + " words");
       }
       if (!last) {
-        // The first word's first two bytes (0 for none): a line whose first
-        // two word bytes are ASCII must match one such pair.
+        // The first word's first three bytes (0 after its end): a line whose
+        // first word begins with three ASCII bytes (or ends sooner) must
+        // begin like one of these.
         const auto b0 = static_cast<unsigned char>(word[0]);
         const auto b1 = static_cast<unsigned char>(len > 1 ? word[1] : 0);
-        if (b0 < 0x80 && b1 < 0x80) first_pairs_[(b0 * 128 + b1) / 64] |= uint64_t{1} << (b1 % 64);
+        const auto b2 = static_cast<unsigned char>(len > 2 ? word[2] : 0);
+        if (b0 < 0x80 && b1 < 0x80 && b2 < 0x80) {
+          const size_t bitno = PrefixBit(b0, b1, b2);
+          first_prefixes_[bitno / 64] |= uint64_t{1} << (bitno % 64);
+        }
       }
       if (last) last->prefix |= bit;
       if (!joined.empty()) joined += ' ';
@@ -181,14 +186,16 @@ inline bool WordLists::MayStartPhrase(std::string_view line) const {
   size_t i = 0;
   while (i < n && p[i] < 0x80 && !kAscii.map[p[i]]) ++i;  // ASCII separators
   if (i == n) return false;  // no word
-  if (p[i] >= 0x80) return true;  // not decided here
-  const unsigned char b0 = static_cast<unsigned char>(kAscii.map[p[i]]);
-  unsigned char b1 = 0;
-  if (i + 1 < n) {
-    if (p[i + 1] >= 0x80) return true;  // may be a letter of the word: not decided here
-    b1 = static_cast<unsigned char>(kAscii.map[p[i + 1]]);
+  // The word's first three bytes as NextWord reads them; a non-ASCII byte
+  // among them may be part of the word: not decided here.
+  unsigned char b[3] = {0, 0, 0};
+  for (size_t k = 0; k < 3 && i + k < n; ++k) {
+    if (p[i + k] >= 0x80) return true;
+    b[k] = static_cast<unsigned char>(kAscii.map[p[i + k]]);
+    if (!b[k]) break;  // the word ended
   }
-  return (first_pairs_[(b0 * 128 + b1) / 64] >> (b1 % 64)) & 1;
+  const size_t bitno = PrefixBit(b[0], b[1], b[2]);
+  return (first_prefixes_[bitno / 64] >> (bitno % 64)) & 1;
 }
 
 uint64_t WordLists::Match(std::string_view line) const {

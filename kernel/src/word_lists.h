@@ -49,11 +49,15 @@ class WordLists {
   const Entry* Find(uint64_t key) const;
   Entry* Insert(uint64_t key);
 
-  // Which ASCII pairs (first byte, next byte or 0 at the word's end) begin
-  // some phrase's first word: most lines are turned away by one bit test
-  // before a word is read or hashed.
+  // Which ASCII beginnings (a word's first three bytes, 0 after its end)
+  // begin some phrase's first word, hashed into kPrefixBits bits: most lines
+  // are turned away by one bit test before a word is read or hashed.
+  static constexpr size_t kPrefixBits = 1 << 15;
+  static size_t PrefixBit(unsigned b0, unsigned b1, unsigned b2) {
+    return ((b0 * 0x9E3779B1u) ^ (b1 * 0x85EBCA77u) ^ (b2 * 0xC2B2AE3Du)) >> 17;
+  }
   bool MayStartPhrase(std::string_view line) const;
-  uint64_t first_pairs_[128 * 128 / 64] = {};
+  uint64_t first_prefixes_[kPrefixBits / 64] = {};
 
   std::vector<uint32_t> patterns_;  // slot -> pattern index
   std::vector<Entry> table_;        // open addressing, load <= 1/2
