@@ -2,7 +2,8 @@
 // in docs/CLASSIFIER.md). Every pass is linear in the number of lines:
 //   1. lines and SIMD line features (line_features.cc);
 //   2. one Hyperscan scan of the whole document (pattern_db.cc), matches
-//      mapped to lines by binary search over line starts;
+//      mapped to lines by binary search over line starts, then the word
+//      lists over the lines of pass 1 (word_lists.cc);
 //   3. repetition inside the document and, optionally, corpus frequency
 //      (normalized line hashes, corpus_stats.h);
 //   4. a first class per line (jusText's: bad / short / near-good / good);

@@ -4,8 +4,9 @@
 //
 // Why not Hyperscan: a whole-line phrase list compiled as an automaton is
 // started at every line start, and two such lists cost over a third of the
-// default set's scan. Here a line costs one hash of its first word and one
-// probe when that word starts no phrase, which is nearly every line of prose.
+// default set's scan. Here a line whose first word cannot begin a phrase
+// (its first three bytes, a bitmap) costs one bit test, and the others a
+// hash and a probe per word while their words still begin a phrase.
 //
 // Words are runs of letters, digits and marks (Unicode classes, as the
 // normalization stage's), ASCII letters lower-cased; every other character
