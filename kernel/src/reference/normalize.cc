@@ -7,15 +7,16 @@
 #include "reference/reference.h"
 
 namespace boilerhash::reference {
-namespace {
 
-bool IsWord(utf8proc_int32_t cp) {
+bool IsWordCodePoint(int32_t cp) {
   const utf8proc_category_t c = utf8proc_category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
          c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_MN ||
          c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME || c == UTF8PROC_CATEGORY_ND ||
          c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
 }
+
+namespace {
 
 std::vector<utf8proc_int32_t> Decode(std::string_view valid) {
   std::vector<utf8proc_int32_t> cps;
@@ -44,7 +45,7 @@ std::string Normalize(std::string_view text, bool fold_digits, bool strip_accent
   const std::vector<utf8proc_int32_t> cps = Decode(valid);
   std::vector<std::string> runs(1);
   for (utf8proc_int32_t cp : cps) {
-    if (IsWord(cp)) runs.back() += Encode(cp);
+    if (IsWordCodePoint(cp)) runs.back() += Encode(cp);
     else if (!runs.back().empty()) runs.emplace_back();
   }
   int options = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
@@ -63,7 +64,7 @@ std::string Normalize(std::string_view text, bool fold_digits, bool strip_accent
     std::free(mapped);
     std::string word;
     for (utf8proc_int32_t cp : Decode(m)) {
-      if (!IsWord(cp)) {
+      if (!IsWordCodePoint(cp)) {
         if (!word.empty()) words.push_back(word);
         word.clear();
       } else if (fold_digits && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND) {

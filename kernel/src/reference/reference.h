@@ -13,6 +13,8 @@ bool Utf8IsValid(std::string_view text);
 size_t Utf8Repair(std::string_view text, std::string* out);
 
 std::string Normalize(std::string_view text, bool fold_digits, bool strip_accents);
+// Letters, numbers and marks (Unicode categories L*, N*, M*) build words.
+bool IsWordCodePoint(int32_t cp);
 
 // kind: 'w' word n-grams, 'c' character n-grams.
 std::vector<uint64_t> ShingleHashes(std::string_view normalized, char kind, uint32_t n,

@@ -10,14 +10,6 @@
 namespace boilerhash::reference {
 namespace {
 
-bool IsWordCodePoint(utf8proc_int32_t cp) {
-  const utf8proc_category_t c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
-         c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_MN ||
-         c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME || c == UTF8PROC_CATEGORY_ND ||
-         c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
-}
-
 std::string Join(const std::vector<std::string>& words, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to; ++i) out += (i > from ? " " : "") + words[i];
