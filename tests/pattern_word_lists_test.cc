@@ -24,15 +24,14 @@ std::unique_ptr<PatternDb> Db(std::string_view file) {
   return db;
 }
 
+bool Collect(void* ctx, uint32_t pattern, size_t end) {
+  static_cast<std::vector<Match>*>(ctx)->push_back({pattern, end});
+  return true;
+}
+
 std::vector<Match> ScanAll(const PatternDb& db, std::string_view text) {
   std::vector<Match> out;
-  const Status st = db.Scan(
-      text,
-      [](void* ctx, uint32_t p, size_t end) {
-        static_cast<std::vector<Match>*>(ctx)->push_back({p, end});
-        return true;
-      },
-      &out);
+  const Status st = db.Scan(text, Collect, &out);
   EXPECT_TRUE(st.ok()) << st.message();
   return out;
 }
@@ -91,14 +90,14 @@ TEST(PatternWordLists, ReportedOnceAtTheEndOfTheLineWithTheirPatternIndex) {
   EXPECT_EQ(m, want);
   // The classifier's overload takes lines already split: the same matches.
   std::vector<Match> with_lines;
-  ASSERT_TRUE(db->Scan(text, SplitLines(text),
-                       [](void* ctx, uint32_t p, size_t end) {
-                         static_cast<std::vector<Match>*>(ctx)->push_back({p, end});
-                         return true;
-                       },
-                       &with_lines)
-                  .ok());
+  ASSERT_TRUE(db->Scan(text, SplitLines(text), Collect, &with_lines).ok());
   EXPECT_EQ(with_lines, want);
+  // Spans that do not lie inside the text are skipped, not read.
+  std::vector<Match> odd;
+  const std::vector<LineSpan> bad = {{0, 99}, {9, 3}, {8, 19}};
+  ASSERT_TRUE(db->Scan(text, bad, Collect, &odd).ok());
+  const std::vector<Match> only_good = {{0, 6}, {2, text.size()}, {1, 19}};
+  EXPECT_EQ(odd, only_good);
 }
 
 TEST(PatternWordLists, StoppingTheScanStopsTheWordLists) {

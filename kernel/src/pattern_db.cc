@@ -310,6 +310,7 @@ Status PatternDb::ScanExpressions(std::string_view text, PatternMatchFn on_match
 bool PatternDb::ScanWordLists(std::string_view text, const std::vector<LineSpan>& lines, PatternMatchFn on_match,
                               void* context) const {
   for (const LineSpan& line : lines) {
+    if (line.begin > line.end || line.end > text.size()) continue;  // not a line of text
     size_t end = line.end;
     if (end > line.begin && text[end - 1] == '\r') --end;  // a match ends before a CRLF's CR
     for (uint64_t m = word_lists_->Match(text.substr(line.begin, end - line.begin)); m; m &= m - 1) {

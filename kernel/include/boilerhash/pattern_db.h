@@ -113,7 +113,8 @@ class PatternDb {
   // match ending where its line ends (before a '\r' of a CRLF).
   Status Scan(std::string_view text, PatternMatchFn on_match, void* context) const;
   // The same for a caller that has split text with SplitLines already: the
-  // word lists take its lines instead of splitting text again.
+  // word lists take its lines instead of splitting text again (a span that
+  // does not lie inside text is skipped).
   Status Scan(std::string_view text, const std::vector<LineSpan>& lines, PatternMatchFn on_match,
               void* context) const;
 
