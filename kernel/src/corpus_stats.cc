@@ -49,22 +49,11 @@ uint64_t LineHash(std::string_view line, bool fold_digits) {
 
 LineFrequencyTable::LineFrequencyTable(size_t max_entries) : max_entries_(std::max<size_t>(max_entries, 16)) {}
 
-size_t LineFrequencyTable::Home(uint64_t hash) const {
-  return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 20) & (slot_keys_.size() - 1);
-}
-
 size_t LineFrequencyTable::Slot(uint64_t hash) const {
   const size_t mask = slot_keys_.size() - 1;
   size_t s = Home(hash);
   while (slot_keys_[s] != 0 && slot_keys_[s] != hash) s = (s + 1) & mask;
   return s;
-}
-
-void LineFrequencyTable::Prefetch(uint64_t hash) const {
-  if (slot_keys_.empty()) return;
-  const size_t s = Home(hash);
-  __builtin_prefetch(slot_keys_.data() + s);
-  __builtin_prefetch(slot_counts_.data() + s);
 }
 
 void LineFrequencyTable::Rehash(size_t capacity, uint32_t drop_at_or_below) {
