@@ -233,9 +233,7 @@ std::unique_ptr<PatternDb> PatternDb::FromHsDatabase(std::vector<PatternSpec> pa
   out->patterns_ = std::move(patterns);
   out->db_ = db;
   out->word_lists_ = std::move(lists);
-  for (const PatternSpec& p : out->patterns_) {
-    out->has_utf8_ |= (p.flags & (kPatternUtf8 | kPatternWordList)) == kPatternUtf8;
-  }
+  for (const PatternSpec& p : out->patterns_) out->has_utf8_ |= (p.flags & kPatternUtf8) != 0;  // never a word list
   out->prototype_ = scratch;
   if (status) *status = Status::Ok();
   return out;
@@ -306,8 +304,7 @@ Status PatternDb::ScanExpressions(std::string_view text, PatternMatchFn on_match
   return Status::Ok();
 }
 
-// Returns false when on_match stopped the scan.
-bool PatternDb::ScanWordLists(std::string_view text, const std::vector<LineSpan>& lines, PatternMatchFn on_match,
+void PatternDb::ScanWordLists(std::string_view text, const std::vector<LineSpan>& lines, PatternMatchFn on_match,
                               void* context) const {
   for (const LineSpan& line : lines) {
     if (line.begin > line.end || line.end > text.size()) continue;  // not a line of text
@@ -315,10 +312,9 @@ bool PatternDb::ScanWordLists(std::string_view text, const std::vector<LineSpan>
     if (end > line.begin && text[end - 1] == '\r') --end;  // a match ends before a CRLF's CR
     for (uint64_t m = word_lists_->Match(text.substr(line.begin, end - line.begin)); m; m &= m - 1) {
       const uint32_t pattern = word_lists_->pattern_of(static_cast<size_t>(__builtin_ctzll(m)));
-      if (!on_match(context, pattern, end)) return false;
+      if (!on_match(context, pattern, end)) return;  // stopped
     }
   }
-  return true;
 }
 
 }  // namespace boilerhash

@@ -124,7 +124,7 @@ class PatternDb {
   static std::unique_ptr<PatternDb> FromHsDatabase(std::vector<PatternSpec> patterns, void* database,
                                                    Status* status);
   Status ScanExpressions(std::string_view text, PatternMatchFn on_match, void* context, bool* stopped) const;
-  bool ScanWordLists(std::string_view text, const std::vector<LineSpan>& lines, PatternMatchFn on_match,
+  void ScanWordLists(std::string_view text, const std::vector<LineSpan>& lines, PatternMatchFn on_match,
                      void* context) const;
   void* AcquireScratch() const;
   void ReleaseScratch(void* scratch) const;
