@@ -103,5 +103,33 @@ TEST(ClassifierTeaser, BeforeTheBodyTheFirstGoodLineEndsTheBlock) {
   EXPECT_EQ(lines[2].result.label, LineLabel::kContent) << lines[2].text;
 }
 
+// Items of headline, author, date and blurb, the blurb glued to the date:
+// every item carries the date, so it repeats on the page, and the blurb after
+// it belongs to the block however long it is. The body that resumes after a
+// blank line is not glued to a repeated line and ends the block.
+TEST(ClassifierTeaser, ABlurbGluedToARepeatedDateStaysInTheBlock) {
+  const std::string doc =
+      kBody + "More from the Gazette\n\n" +
+      "Mayor opens the new library wing\n\nJane Smith\nNovember 20, 2019\n"
+      "The new wing has room for twice as many books, a reading room for the children of the town, "
+      "a cafe on the ground floor and a garden where the library will hold readings in the summer.\n\n"
+      "Bakery wins national prize again\n\nTom Brown\nNovember 20, 2019\n"
+      "It is the second year in a row that the small family bakery on the corner of the market square "
+      "has taken the top prize, this time for a rye loaf that the owner's grandmother first baked.\n\n" +
+      kMoreBody;
+  const auto lines = ClassifyLines(doc);
+  ASSERT_EQ(lines.size(), 15u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(lines[i].result.label, LineLabel::kContent) << lines[i].text;
+  for (size_t i = 3; i < 12; ++i) {
+    EXPECT_EQ(lines[i].result.label, LineLabel::kBoilerplate) << lines[i].text;
+  }
+  EXPECT_TRUE(lines[7].result.reasons & kReasonInTeaserBlock) << lines[7].text;  // a long blurb
+  EXPECT_TRUE(lines[11].result.reasons & kReasonInTeaserBlock) << lines[11].text;
+  for (size_t i = 12; i < 15; ++i) {
+    EXPECT_EQ(lines[i].result.label, LineLabel::kContent) << lines[i].text;
+    EXPECT_FALSE(lines[i].result.reasons & kReasonInTeaserBlock) << lines[i].text;
+  }
+}
+
 }  // namespace
 }  // namespace boilerhash

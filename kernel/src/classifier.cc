@@ -253,12 +253,25 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     return s != kNoSlot && w.table_counts[s] > 1 && !w.table_form[s];
   };
 
-  // Is the stopword signal usable? Not on a page in another language.
-  uint64_t words4 = 0, stop4 = 0;
+  // Is the stopword signal usable? Not on a page in another language: at
+  // least 5% of the words of its lines of short_words+ words must be English
+  // stopwords. The page's sentences (good_words+ words, terminal
+  // punctuation) tell its language better, when it has a paragraph's worth:
+  // English prose is a fifth to a half stopwords, while a page in another
+  // language reaches 5% with an English menu, sidebar or comment form, or
+  // with short words that other languages share ("a", "do", "no"). So
+  // those sentences must be at least 1/8 stopwords too.
+  uint64_t words4 = 0, stop4 = 0, sentence_words = 0, sentence_stop = 0;
   for (size_t i = 0; i < n; ++i) {
     if (f[i].words >= o.short_words) words4 += f[i].words, stop4 += f[i].stopwords;
+    if (f[i].words >= o.good_words && f[i].terminal_punct) {
+      sentence_words += f[i].words;
+      sentence_stop += f[i].stopwords;
+    }
   }
-  const bool use_stop = words4 > 0 && stop4 * 20 >= words4;  // >= 5% of the words
+  constexpr uint64_t kMinSentenceWords = 50;
+  const bool use_stop = words4 > 0 && stop4 * 20 >= words4 &&
+                        (sentence_words < kMinSentenceWords || sentence_stop * 8 >= sentence_words);
 
   // First pass: a class and the reasons of every line.
   w.cls.resize(n);
@@ -392,8 +405,16 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
         // non-good ones stays in the block. The body's paragraphs come in
         // runs, or long. Before the body, a header is the page's navigation
         // and the first good line may be the body's short first paragraph.
+        // A blurb may be long, but one that follows its item's metadata
+        // line ("November 20, 2019", a byline) with no blank line between
+        // is known by that line: it is repeated on the page (every item
+        // carries one) and already in the block. A body paragraph that
+        // resumes after the block is not glued to a repeated line.
         bool ends_block = cls[i] == kGood;
-        if (ends_block && good_before > 0 && f[i].words < o.strong_words) {
+        if (ends_block && good_before > 0 && i > 0 && (why[i - 1] & kReasonInTeaserBlock) &&
+            (why[i - 1] & kReasonRepeatedInDoc)) {
+          ends_block = false;
+        } else if (ends_block && good_before > 0 && f[i].words < o.strong_words) {
           size_t j = i + 1;
           while (j < n && cls[j] == kBlankClass) ++j;
           ends_block = j < n && cls[j] == kGood;  // a short good line alone is a blurb
