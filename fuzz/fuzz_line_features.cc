@@ -21,7 +21,7 @@ std::string Show(const LineFeatures& f) {
   return "bytes=" + std::to_string(f.bytes) + " chars=" + std::to_string(f.chars) +
          " words=" + std::to_string(f.words) + " letters=" + std::to_string(f.letters) +
          " upper=" + std::to_string(f.upper) + " digits=" + std::to_string(f.digits) +
-         " punct=" + std::to_string(f.punct) + " stop=" + std::to_string(f.stopwords) +
+         " punct=" + std::to_string(f.punct) + " stop=" + std::to_string(f.stopwords) + " cjk=" + std::to_string(f.cjk) +
          " term=" + std::to_string(f.terminal_punct) + " ell=" + std::to_string(f.ellipsis) +
          " bullet=" + std::to_string(f.bullet);
 }

@@ -77,9 +77,10 @@ TEST(LineFeatures, Definitions) {
       "- Related headline here\n"
       "2:24\n"
       "\n"
-      "Caf\xC3\xA9 NEWS Source:\r\n";
+      "Caf\xC3\xA9 NEWS Source:\r\n"
+      "Kindle\xE3\x81\xAE\xE8\xA8\xAD\xE5\xAE\x9A\xE3\x80\x82\xE2\x80\x94\n";  // Kindleの設定。—
   const auto spans = SplitLines(text);
-  ASSERT_EQ(spans.size(), 6u);
+  ASSERT_EQ(spans.size(), 7u);
   EXPECT_EQ(text.substr(spans[5].begin, spans[5].end - spans[5].begin), "Caf\xC3\xA9 NEWS Source:");
   std::vector<LineFeatures> f(spans.size());
   ComputeLineFeatures(text, spans, StopwordSet::English(), f.data());
@@ -99,6 +100,10 @@ TEST(LineFeatures, Definitions) {
   EXPECT_EQ(f[5].upper, 6u);
   EXPECT_FALSE(f[5].terminal_punct);  // ':' is no sentence end
   EXPECT_FALSE(f[0].question);
+  EXPECT_EQ(f[0].cjk, 0u);  // curly quotes are U+201C/D: not CJK
+  EXPECT_EQ(f[6].words, 1u);
+  EXPECT_EQ(f[6].cjk, 4u);  // の設定。 but not the dash
+  EXPECT_FALSE(f[6].terminal_punct);  // the dash follows the 。
 }
 
 TEST(LineFeatures, QuestionMarksAfterClosers) {

@@ -169,6 +169,11 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   LineFeatures* f = w.f.data();
   const StopwordSet& stop = StopwordSet::English();
   ComputeLineFeatures(doc, spans, stop, f);
+  // Chinese and Japanese put no spaces between words, so a paragraph of
+  // them is one or two space-separated "words": short, never good. Two of
+  // their code points count as a word here (a Japanese or Chinese word is
+  // one to three characters), for every rule that counts words.
+  for (size_t i = 0; i < n; ++i) f[i].words += f[i].cjk / 2;
 
   // Patterns: one scan.
   Fill(&w.hits, n, PatternHits{});

@@ -20,7 +20,7 @@ namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
 // Byte-class counts of one line: bytes, chars, words, letters, upper, digits,
-// punct. Writes them into *f (other fields untouched). `avail` >= len bytes
+// punct, cjk. Writes them into *f (other fields untouched). `avail` >= len bytes
 // at p are readable: when a whole vector fits, the tail is one masked vector
 // instead of a scalar loop (lines average ~50 bytes, so the tail dominated).
 // The non-space and the ASCII-punctuation bit of every byte go to
@@ -32,11 +32,12 @@ void LineByteCounts(const uint8_t* p, size_t len, size_t avail, LineFeatures* f,
   for (size_t w = 0; w < (len + 63) / 64; ++w) nonspace_bits[w] = punct_bits[w] = 0;
   const hn::CappedTag<uint8_t, 64> d;  // <= 64 lanes: a mask fits a u64
   const size_t N = hn::Lanes(d);
-  size_t cont = 0, upper = 0, lower = 0, high = 0, digits = 0, printable = 0, words = 0;
+  size_t cont = 0, upper = 0, lower = 0, high = 0, digits = 0, printable = 0, words = 0, cjk = 0;
   uint64_t carry = 0;  // 1 when the previous byte was non-space
   const auto k80 = hn::Set(d, 0x80), kC0 = hn::Set(d, 0xC0), k40 = hn::Set(d, 0x40);
   const auto kA = hn::Set(d, 'A'), ka = hn::Set(d, 'a'), k26 = hn::Set(d, 26);
   const auto k0 = hn::Set(d, '0'), k10 = hn::Set(d, 10);
+  const auto kE3 = hn::Set(d, 0xE3), k7 = hn::Set(d, 7);
   const auto k21 = hn::Set(d, 0x21), k5E = hn::Set(d, 0x5E);
   const auto kSpace = hn::Set(d, ' '), k9 = hn::Set(d, 9), k5 = hn::Set(d, 5);
   const auto bits64 = [&](auto mask) {
@@ -62,6 +63,7 @@ void LineByteCounts(const uint8_t* p, size_t len, size_t avail, LineFeatures* f,
     const auto is_printable = hn::Lt(hn::Sub(v, k21), k5E);
     cont += hn::CountTrue(d, in(hn::Lt(hn::Sub(v, k80), k40)));
     high += hn::CountTrue(d, in(hn::Lt(hn::Sub(v, kC0), k40)));
+    cjk += hn::CountTrue(d, in(hn::Lt(hn::Sub(v, kE3), k7)));
     upper += hn::CountTrue(d, in(is_upper));
     lower += hn::CountTrue(d, in(is_lower));
     digits += hn::CountTrue(d, in(is_digit));
@@ -88,6 +90,7 @@ void LineByteCounts(const uint8_t* p, size_t len, size_t avail, LineFeatures* f,
     const uint8_t b = p[i];
     cont += (b & 0xC0) == 0x80;
     high += b >= 0xC0;
+    cjk += static_cast<uint8_t>(b - 0xE3) < 7;
     const bool is_upper = static_cast<uint8_t>(b - 'A') < 26;
     const bool is_lower = static_cast<uint8_t>(b - 'a') < 26;
     const bool is_digit = static_cast<uint8_t>(b - '0') < 10;
@@ -109,6 +112,7 @@ void LineByteCounts(const uint8_t* p, size_t len, size_t avail, LineFeatures* f,
   f->upper = static_cast<uint32_t>(upper);
   f->digits = static_cast<uint32_t>(digits);
   f->punct = static_cast<uint32_t>(printable - upper - lower - digits);
+  f->cjk = static_cast<uint32_t>(cjk);
 }
 
 }  // namespace HWY_NAMESPACE

@@ -10,6 +10,10 @@
 //    an approximation that counts accented and non-Latin letters and, rarely,
 //    non-ASCII punctuation.
 //  - upper: ASCII 'A'..'Z'. digits: ASCII '0'..'9'.
+//  - cjk: code points U+3000..U+9FFF (lead bytes 0xE3..0xE9): CJK
+//    punctuation, kana and ideographs, scripts written without spaces
+//    between words, so `words` undercounts them (the classifier counts two
+//    of them as a word).
 //  - punct: ASCII punctuation (!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~).
 //  - stopwords: words that are in the StopwordSet after stripping leading and
 //    trailing ASCII punctuation and ASCII lower-casing.
@@ -41,6 +45,7 @@ struct LineFeatures {
   uint32_t digits = 0;
   uint32_t punct = 0;
   uint32_t stopwords = 0;
+  uint32_t cjk = 0;
   uint8_t terminal_punct = 0;
   uint8_t ellipsis = 0;
   uint8_t bullet = 0;

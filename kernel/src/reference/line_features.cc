@@ -45,6 +45,7 @@ LineFeatures ComputeLineFeatures(std::string_view line, const std::set<std::stri
     if (c >= 'A' && c <= 'Z') ++f.upper, ++f.letters;
     if (c >= 'a' && c <= 'z') ++f.letters;
     if (c >= 0xC0) ++f.letters;
+    if (c >= 0xE3 && c <= 0xE9) ++f.cjk;
     if (c >= '0' && c <= '9') ++f.digits;
     if (IsPunct(c)) ++f.punct;
     const bool space = IsSpace(c);
