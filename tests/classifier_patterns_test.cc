@@ -94,6 +94,8 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("Editors' Picks", "related_header"));
   EXPECT_TRUE(hit("Editor\xE2\x80\x99s Pick", "related_header"));
   EXPECT_TRUE(hit("Most Popular View all", "related_header"));  // the header's own link
+  EXPECT_TRUE(hit("Next Up In Science & Health", "related_header"));
+  EXPECT_FALSE(hit("Next up in the queue was a farmer from Kent.", "related_header"));
   EXPECT_TRUE(hit("No spam, we promise.", "no_spam"));
   EXPECT_TRUE(hit("You can unsubscribe at any time.", "unsubscribe_anytime"));
   EXPECT_TRUE(hit("The stories that matter, delivered weekday mornings.", "delivered_to_you"));
