@@ -95,6 +95,10 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("Editor\xE2\x80\x99s Pick", "related_header"));
   EXPECT_TRUE(hit("Most Popular View all", "related_header"));  // the header's own link
   EXPECT_TRUE(hit("Next Up In Science & Health", "related_header"));
+  EXPECT_TRUE(hit("Image 3 of 12", "page_of"));
+  EXPECT_TRUE(hit("Write to Jane Roe at jane.roe@example.com", "author_contact"));
+  EXPECT_TRUE(hit("Email Tariq Malik at tmalik@example.com or follow him @tariq", "author_contact"));
+  EXPECT_FALSE(hit("Email the council at info@example.org to complain.", "author_contact"));
   EXPECT_FALSE(hit("Next up in the queue was a farmer from Kent.", "related_header"));
   EXPECT_TRUE(hit("No spam, we promise.", "no_spam"));
   EXPECT_TRUE(hit("You can unsubscribe at any time.", "unsubscribe_anytime"));
