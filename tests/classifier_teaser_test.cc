@@ -131,5 +131,22 @@ TEST(ClassifierTeaser, ABlurbGluedToARepeatedDateStaysInTheBlock) {
   }
 }
 
+// The rule wants an item: the repeated line glued to the paragraph follows
+// another block line. A label that repeats on the page ("Advertisement")
+// standing alone above a body paragraph does not keep the block open.
+TEST(ClassifierTeaser, ARepeatedLabelAloneAboveTheBodyDoesNotHoldTheBlock) {
+  const std::string doc =
+      "Advertisement\n\n" + kBody + "Related stories\n\nStorms close three coastal schools\n\n" +
+      "Advertisement\n" + kMoreBody;
+  const auto lines = ClassifyLines(doc);
+  ASSERT_EQ(lines.size(), 10u);
+  EXPECT_TRUE(lines[5].result.reasons & kReasonInTeaserBlock) << lines[5].text;
+  EXPECT_TRUE(lines[6].result.reasons & kReasonRepeatedInDoc) << lines[6].text;
+  for (size_t i = 7; i < 10; ++i) {
+    EXPECT_EQ(lines[i].result.label, LineLabel::kContent) << lines[i].text;
+    EXPECT_FALSE(lines[i].result.reasons & kReasonInTeaserBlock) << lines[i].text;
+  }
+}
+
 }  // namespace
 }  // namespace boilerhash

@@ -413,11 +413,13 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
         // A blurb may be long, but one that follows its item's metadata
         // line ("November 20, 2019", a byline) with no blank line between
         // is known by that line: it is repeated on the page (every item
-        // carries one) and already in the block. A body paragraph that
-        // resumes after the block is not glued to a repeated line.
+        // carries one), in the block, and glued to another line of the
+        // item (headline, author). A body paragraph that resumes after the
+        // block is not; nor is one under a lone repeated label
+        // ("Advertisement").
         bool ends_block = cls[i] == kGood;
-        if (ends_block && good_before > 0 && i > 0 && (why[i - 1] & kReasonInTeaserBlock) &&
-            (why[i - 1] & kReasonRepeatedInDoc)) {
+        if (ends_block && good_before > 0 && i > 1 && (why[i - 1] & kReasonInTeaserBlock) &&
+            (why[i - 1] & kReasonRepeatedInDoc) && (why[i - 2] & kReasonInTeaserBlock)) {
           ends_block = false;
         } else if (ends_block && good_before > 0 && f[i].words < o.strong_words) {
           size_t j = i + 1;
