@@ -95,6 +95,10 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("Editor\xE2\x80\x99s Pick", "related_header"));
   EXPECT_TRUE(hit("Most Popular View all", "related_header"));  // the header's own link
   EXPECT_TRUE(hit("Next Up In Science & Health", "related_header"));
+  EXPECT_TRUE(hit("Further Reading", "related_header"));
+  EXPECT_TRUE(hit("More on this story", "related_header"));
+  EXPECT_TRUE(hit("Similar Articles", "related_header"));
+  EXPECT_FALSE(hit("Further reading of the report shows the council was right.", "related_header"));
   EXPECT_TRUE(hit("Image 3 of 12", "page_of"));
   EXPECT_TRUE(hit("Write to Jane Roe at jane.roe@example.com", "author_contact"));
   EXPECT_TRUE(hit("Email Tariq Malik at tmalik@example.com or follow him @tariq", "author_contact"));
