@@ -173,7 +173,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   // them is one or two space-separated "words": short, never good. Two of
   // their code points count as a word here (a Japanese or Chinese word is
   // one to three characters), for every rule that counts words.
-  for (size_t i = 0; i < n; ++i) f[i].words += f[i].cjk / 2;
+  for (size_t i = 0; i < n; ++i) f[i].words += std::min(f[i].cjk / 2, UINT32_MAX - f[i].words);  // a 3 GB line
 
   // Patterns: one scan.
   Fill(&w.hits, n, PatternHits{});
