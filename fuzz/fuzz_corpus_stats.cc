@@ -2,7 +2,8 @@
 // max_entries is small), Save -> Load -> Save is exact, counts survive the
 // round trip, counts never exceed the number of documents; Load of arbitrary
 // bytes gives an error or a table that round-trips exactly too. The fused
-// line pass (LineHashCountingWords) agrees with LineHash and counts words.
+// line pass (LineHashCountingWords) agrees with LineHash and counts words,
+// and the long-line flags follow the group tokens (CJK code points apart).
 // Differential: LineHash and CompactLine on every SIMD target against the
 // scalar reference (reference::LineHash, LineKeyBytes, LineKeyWordEnds).
 #include <algorithm>
@@ -86,7 +87,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       FUZZ_CHECK(words == runs, "word count " + std::to_string(words) + " vs " + std::to_string(runs) +
                                     " runs of kept bytes in " + Escape(line));
-      FUZZ_CHECK(long_lines[&l - spans.data()] == (runs >= 8), "long-line flag vs 8+ words in " + Escape(line));
+      // Group tokens: the runs, except that a CJK lead byte (0xE3..0xE9)
+      // and up to two continuation bytes right after it are a token alone.
+      size_t tokens = 0;
+      in_run = false;
+      for (size_t i = 0; i < line.size();) {
+        const unsigned char c = static_cast<unsigned char>(line[i]);
+        const bool kept = static_cast<unsigned>((c | 0x20) - 'a') < 26u ||
+                          static_cast<unsigned>(c - '0') < 10u || c >= 0x80;
+        ++i;
+        if (!kept) {
+          in_run = false;
+        } else if (c >= 0xE3 && c <= 0xE9) {
+          ++tokens;
+          in_run = false;
+          for (int k = 0; k < 2 && i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80; ++k) ++i;
+        } else {
+          tokens += !in_run;
+          in_run = true;
+        }
+      }
+      FUZZ_CHECK(internal::GroupTokenCount(compact) == tokens,
+                 "group tokens " + std::to_string(internal::GroupTokenCount(compact)) + " vs " +
+                     std::to_string(tokens) + " in " + Escape(line));
+      FUZZ_CHECK(long_lines[&l - spans.data()] == (tokens >= 8), "long-line flag vs 8+ group tokens in " + Escape(line));
     }
   }
   // Every line of every document (and each whole document as one line) on

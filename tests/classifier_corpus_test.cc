@@ -134,23 +134,24 @@ TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {
   EXPECT_EQ(u.CountLine("a"), 2u);
   EXPECT_EQ(u.documents(), 2u);
   EXPECT_EQ(u.max_entries(), 1000u);
-  // Header: magic, version 3, then fields (docs/CLASSIFIER.md); entries for
+  // Header: magic, version 4, then fields (docs/CLASSIFIER.md); entries for
   // the lines a, b, c (short lines: no group keys).
-  EXPECT_EQ(bytes[4], 3);
+  EXPECT_EQ(bytes[4], 4);
   EXPECT_EQ(bytes.size(), 4 + 4 + 8 + 8 + 4 + 8 + 3 * 12u);
 
   EXPECT_EQ(LineFrequencyTable::Load("", &u).code(), StatusCode::kParseError);
   EXPECT_EQ(LineFrequencyTable::Load("XXXX", &u).code(), StatusCode::kParseError);
-  std::string v4 = bytes;
-  v4[4] = 4;
-  const Status s4 = LineFrequencyTable::Load(v4, &u);
-  EXPECT_NE(s4.message().find("version 4"), std::string::npos) << s4.message();
+  std::string v5 = bytes;
+  v5[4] = 5;
+  const Status s5 = LineFrequencyTable::Load(v5, &u);
+  EXPECT_NE(s5.message().find("version 5"), std::string::npos) << s5.message();
   std::string v0 = bytes;
   v0[4] = 0;
   EXPECT_FALSE(LineFrequencyTable::Load(v0, &u).ok());
-  // Versions 1 (line-pair keys) and 2 (FNV-1a word hashes in the group
-  // keys) still load: their line counts mean the same.
-  for (char version : {1, 2}) {
+  // Versions 1 (line-pair keys), 2 (FNV-1a word hashes in the group keys)
+  // and 3 (CJK code points not split) still load: their line counts mean
+  // the same.
+  for (char version : {1, 2, 3}) {
     std::string older = bytes;
     older[4] = version;
     LineFrequencyTable old;
@@ -199,6 +200,40 @@ TEST(DocumentGroupKeys, NearDuplicatesShareKeysUnrelatedDoNot) {
   DocumentGroupKeys("Home\n" + story, a, &long_lines);
   ASSERT_EQ(long_lines.size(), 5u);  // "Home" and 4 paragraphs
   EXPECT_FALSE(long_lines[0]);
+  for (int i = 1; i <= 4; ++i) EXPECT_TRUE(long_lines[i]) << i;
+}
+
+// A story in Japanese: two-character words with no spaces between them,
+// sentences ending in "。". Each paragraph is one run of kept bytes, one
+// "word"; its CJK code points are what the group keys count.
+std::string JapaneseStory(uint32_t seed, int paragraphs = 4) {
+  static const char* kWords[] = {"市議", "会議", "火曜", "夜間", "議論", "石橋", "再建", "決定",
+                                 "工事", "春季", "完成", "予算", "承認", "住民", "河川", "要望",
+                                 "十年", "以上", "新橋", "喜び", "技師", "調査", "基礎", "重量"};
+  std::mt19937 rng(seed);
+  std::string text;
+  for (int p = 0; p < paragraphs; ++p) {
+    for (int w = 0; w < 20; ++w) text += kWords[rng() % 24];
+    text += "\xE3\x80\x82\n";  // 。
+  }
+  return text;
+}
+
+TEST(DocumentGroupKeys, JapaneseNearDuplicatesShareKeysUnrelatedDoNot) {
+  const std::string story = JapaneseStory(1);
+  uint64_t a[kDocumentGroupKeys], b[kDocumentGroupKeys], c[kDocumentGroupKeys];
+  DocumentGroupKeys("\xE3\x83\x9B\xE3\x83\xBC\xE3\x83\xA0\n" + story, a);  // ホーム
+  DocumentGroupKeys("Site two\n\n" + story + "\nContact\n", b);
+  DocumentGroupKeys("\xE3\x83\x9B\xE3\x83\xBC\xE3\x83\xA0\n" + JapaneseStory(2), c);
+  for (size_t k = 0; k < kDocumentGroupKeys; ++k) {
+    EXPECT_NE(a[k], 0u);
+    EXPECT_EQ(a[k], b[k]) << k;
+    EXPECT_NE(a[k], c[k]) << k;
+  }
+  std::vector<bool> long_lines;
+  DocumentGroupKeys("\xE3\x83\x9B\xE3\x83\xBC\xE3\x83\xA0\n" + story, a, &long_lines);
+  ASSERT_EQ(long_lines.size(), 5u);
+  EXPECT_FALSE(long_lines[0]);  // ホーム: three code points
   for (int i = 1; i <= 4; ++i) EXPECT_TRUE(long_lines[i]) << i;
 }
 
@@ -396,6 +431,34 @@ TEST(ClassifierCorpus, SyndicatedParagraphsStayContent) {
       EXPECT_FALSE(line.reasons & kReasonFrequentInCorpus) << text;
     }
   }
+}
+
+// The same in Japanese: five copies of one story on five sites. Without the
+// CJK group tokens no line was long, the copies were not grouped, and every
+// paragraph counted five documents: frequent, so the whole story went.
+TEST(ClassifierCorpus, SyndicatedJapaneseParagraphsStayContent) {
+  auto model = BoilerplateModel::Default();
+  ASSERT_TRUE(model);
+  const std::string story = JapaneseStory(7, 3);
+  LineFrequencyTable corpus;
+  std::vector<std::string> copies;
+  for (int d = 0; d < 5; ++d) {
+    copies.push_back("Site " + std::to_string(d) + " | Home | News\n\n" + story + "\nMenu item " +
+                     std::to_string(d) + "\n");
+    corpus.AddDocument(copies.back());
+  }
+  ClassifyResult r;
+  model->Classify(copies[2], &r, &corpus);
+  size_t kept = 0;
+  for (const LineResult& line : r.lines) {
+    const std::string_view text(copies[2].data() + line.begin, line.end - line.begin);
+    if (story.find(text) != std::string::npos && !text.empty()) {
+      EXPECT_EQ(line.label, LineLabel::kContent) << text;
+      EXPECT_FALSE(line.reasons & kReasonFrequentInCorpus) << text;
+      ++kept;
+    }
+  }
+  EXPECT_EQ(kept, 3u);
 }
 
 // Both at once: in one corpus, the copies of a story keep its paragraphs

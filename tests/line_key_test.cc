@@ -84,5 +84,22 @@ TEST(LineKey, EveryTargetMatchesReferenceOnDevPages) {
   });
 }
 
+// Group tokens (long lines, group keys): words, except that each CJK code
+// point stands alone and splits its word; a lead byte without its
+// continuation bytes (invalid UTF-8) is a token of its own too.
+TEST(LineKey, GroupTokensSplitCjkCodePoints) {
+  const auto tokens = [](std::string_view line) {
+    internal::CompactLine c;
+    c.Assign(line);
+    return internal::GroupTokenCount(c);
+  };
+  EXPECT_EQ(tokens("The council met on Tuesday."), 5u);  // no CJK: the words
+  EXPECT_EQ(tokens("Tokyo\xE6\x9D\xB1\xE4\xBA\xAC" "abc def"), 5u);  // tokyo 東 京 abc def
+  EXPECT_EQ(tokens("\xE3\x80\x82"), 1u);                           // 。
+  EXPECT_EQ(tokens("a\xE3" "b"), 3u);                               // a, a bare lead byte, b
+  EXPECT_EQ(tokens("\xED\x95\x9C\xEA\xB5\xAD"), 1u);               // 한국: Hangul is not split
+  EXPECT_EQ(tokens(""), 0u);
+}
+
 }  // namespace
 }  // namespace boilerhash

@@ -204,6 +204,30 @@ class CliTest(unittest.TestCase):
         self.assertIn(b"4 near-empty", r.stderr)
         del e2, e3, e4
 
+    def test_japanese_copies_cluster_with_the_corpus_pass(self):
+        # Three sites print one Japanese story (no spaces between words). The
+        # corpus pass must see them as near-duplicates of each other, not as
+        # furniture that three documents share: they cluster, none is emptied.
+        words = ["市議", "会議", "火曜", "夜間", "議論", "石橋", "再建", "決定", "工事", "春季",
+                 "完成", "予算", "承認", "住民", "河川", "要望", "十年", "以上", "新橋", "喜び"]
+        # A comma after every fifth word: the signer's words are the runs
+        # between punctuation marks (docs/FORMAT.md), so unpunctuated text
+        # would be a few long "words" and near-empty on its own.
+        story = "".join("".join(words[(7 * p + 3 * w) % 20] + ("、" if w % 5 == 4 else "")
+                                for w in range(20)) + "。\n\n" for p in range(4))
+        path = os.path.join(self.tmp, "ja.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for site in ("一", "二", "三"):
+                text = "ホーム\nサイト" + site + "\n\n" + story + "お問い合わせ" + site + "\n"
+                f.write(json.dumps({"id": site, "text": text}, ensure_ascii=False) + "\n")
+        r = run("dedup", path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = jsonl(r.stdout)
+        self.assertEqual(len(rows), 3)
+        for x in rows:
+            self.assertFalse(x.get("near_empty", False), x)
+            self.assertEqual(x["cluster"], "一", x)
+
     # ---- commands -------------------------------------------------------------
     def test_help_version_and_usage_errors(self):
         for args in (["--help"], ["dedup", "--help"], ["sign", "--help"], ["clean", "--help"]):

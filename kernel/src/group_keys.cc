@@ -118,22 +118,69 @@ uint64_t WordHash(const unsigned char* s, size_t len) {
   return Mix(Mix(a ^ (len * kWordLengthMultiplier)) ^ b);
 }
 
+// Whether a compact line holds a CJK lead byte (0xE3..0xE9: U+3000..U+9FFF,
+// scripts written without spaces). Eight bytes at a time: an ASCII-only
+// line, most lines, costs one test per eight bytes.
+bool HasCjk(const internal::CompactLine& line) {
+  const unsigned char* p = line.bytes.data();
+  const size_t n = line.size;
+  for (size_t i = 0; i < n; i += 8) {
+    if ((internal::LoadLE64(p + i) & 0x8080808080808080ull) == 0) continue;  // 16 bytes of padding
+    for (size_t k = i; k < std::min(n, i + 8); ++k) {
+      if (static_cast<unsigned char>(p[k] - 0xE3) < 7) return true;
+    }
+  }
+  return false;
+}
+
+// The group tokens of a line with CJK text: its words, except that each CJK
+// code point (a lead byte 0xE3..0xE9 and up to two continuation bytes that
+// follow it in the word) is a token of its own and splits the word around
+// it; emit(begin, len) gets each token's bytes in order.
+template <typename Emit>
+void ForEachCjkToken(const internal::CompactLine& line, Emit emit) {
+  const unsigned char* bytes = line.bytes.data();
+  uint32_t begin = 0;
+  for (size_t j = 0; j < line.words; ++j) {
+    const uint32_t end = line.word_ends[j];
+    uint32_t run = begin;  // start of the pending non-CJK run
+    for (uint32_t i = begin; i < end;) {
+      if (static_cast<unsigned char>(bytes[i] - 0xE3) >= 7) {
+        ++i;
+        continue;
+      }
+      if (i > run) emit(run, i - run);
+      uint32_t k = i + 1;
+      while (k < end && k < i + 3 && (bytes[k] & 0xC0) == 0x80) ++k;
+      emit(i, k - i);
+      i = run = k;
+    }
+    if (end > run) emit(run, end - run);
+    begin = end;
+  }
+}
+
 // Min-hashes of one long compact line's word shingles folded into best[]: a
 // shingle is the polynomial sum_j word[i+j] * M^(4-j) mod 2^64, and key k's
 // value of it is Mix(shingle) * multiplier[k]. Returns the number of
 // shingles folded.
-size_t FoldLineShingles(const internal::CompactLine& line, uint64_t best[kDocumentGroupKeys],
+size_t FoldLineShingles(const internal::CompactLine& line, bool cjk, uint64_t best[kDocumentGroupKeys],
                         std::vector<uint64_t>* words) {
-  const size_t n = line.words;
-  words->resize(n);
-  uint64_t* w = words->data();
   const unsigned char* bytes = line.bytes.data();
-  const uint32_t* ends = line.word_ends.data();
-  uint32_t begin = 0;
-  for (size_t j = 0; j < n; ++j) {
-    w[j] = WordHash(bytes + begin, ends[j] - begin);
-    begin = ends[j];
+  if (cjk) {
+    words->clear();
+    ForEachCjkToken(line, [&](uint32_t b, uint32_t len) { words->push_back(WordHash(bytes + b, len)); });
+  } else {
+    words->resize(line.words);
+    const uint32_t* ends = line.word_ends.data();
+    uint32_t begin = 0;
+    for (size_t j = 0; j < line.words; ++j) {
+      (*words)[j] = WordHash(bytes + begin, ends[j] - begin);
+      begin = ends[j];
+    }
   }
+  const size_t n = words->size();  // >= kGroupLineWords: the caller checked
+  const uint64_t* w = words->data();
   // Rolling: sh(i+1) = sh(i) * M - word[i] * M^5 + word[i+5].
   constexpr uint64_t kM5 = kShingleMultiplier * kShingleMultiplier * kShingleMultiplier *
                            kShingleMultiplier * kShingleMultiplier;
@@ -176,9 +223,22 @@ void GroupKeyBuilder::Reset() {
   shingles_ = 0;
 }
 
+size_t GroupTokenCount(const CompactLine& line) {
+  if (!HasCjk(line)) return line.words;
+  size_t tokens = 0;
+  ForEachCjkToken(line, [&](uint32_t, uint32_t) { ++tokens; });
+  return tokens;
+}
+
 bool GroupKeyBuilder::AddLine(const CompactLine& line, std::string_view text) {
-  if (line.words < kGroupLineWords) return false;
-  if (EndsLikeSentence(text)) shingles_ += FoldLineShingles(line, best_, &words_);
+  const bool cjk = HasCjk(line);
+  size_t tokens = line.words;
+  if (cjk) {
+    tokens = 0;
+    ForEachCjkToken(line, [&](uint32_t, uint32_t) { ++tokens; });
+  }
+  if (tokens < kGroupLineWords) return false;
+  if (EndsLikeSentence(text)) shingles_ += FoldLineShingles(line, cjk, best_, &words_);
   return true;
 }
 

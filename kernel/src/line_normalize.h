@@ -24,7 +24,9 @@ size_t CompactLineWords(std::string_view line, bool fold_digits, unsigned char* 
                         uint32_t* word_ends, size_t* words);
 
 // Lines of this many words or more are long: paragraphs, not menu items; only
-// they feed the group keys and are counted with them (corpus_stats.h).
+// they feed the group keys and are counted with them (corpus_stats.h). The
+// words counted are group tokens: a CJK code point is a token of its own
+// (GroupTokenCount).
 inline constexpr size_t kGroupLineWords = 8;
 
 // A line's kept bytes (digits folded) without gaps, which is LineHash's input,
@@ -52,6 +54,12 @@ struct CompactLine {
 // once). scratch ends up holding the folded bytes either way.
 uint64_t LineHashCountingWords(std::string_view line, CompactLine* scratch, size_t* words,
                                uint64_t* unfolded = nullptr);
+
+// The number of group tokens of a compact line: its words, except that each
+// CJK code point (U+3000..U+9FFF: Chinese and Japanese, written without
+// spaces) is a token of its own and splits the word it sits in. A line
+// without CJK text has as many tokens as words.
+size_t GroupTokenCount(const CompactLine& line);
 
 // A document's DocumentGroupKeys, built line by line from lines already
 // normalized, so whoever normalizes a line for its LineHash folds it into

@@ -18,7 +18,7 @@
 // them (merge is commutative: same counts in any order when no prune runs),
 // or guard a shared table yourself. Const methods may run concurrently.
 //
-// Stored format (little-endian, version 3; docs/CLASSIFIER.md):
+// Stored format (little-endian, version 4; docs/CLASSIFIER.md):
 //   "BHLF" | u32 version | u64 max_entries | u64 documents | u32 prune_floor |
 //   u64 n | n x (u64 hash, u32 count) sorted by hash
 #pragma once
@@ -34,12 +34,14 @@
 
 namespace boilerhash {
 
-// Version 3 counts group keys with the word hash described below. Load reads
-// versions 1 to 3. Version 2 hashed the group keys' words with FNV-1a, so its
-// group entries match no key now. Version 1 counted line-pair keys instead.
-// In both, CountGroups finds no group counts and falls back to Count; line
-// counts are unchanged.
-inline constexpr uint32_t kLineFrequencyFormatVersion = 3;
+// Version 4 splits CJK code points into group tokens of their own (below).
+// Load reads versions 1 to 4. Version 3 hashed whole words: its group
+// entries of lines holding CJK text (U+3000..U+9FFF) match no key now, its
+// other entries do. Version 2 hashed the group keys' words with FNV-1a, so
+// its group entries match no key now. Version 1 counted line-pair keys
+// instead. Where no group count matches, CountGroups falls back to Count;
+// line counts are the same in every version.
+inline constexpr uint32_t kLineFrequencyFormatVersion = 4;
 
 // Hash of a line's normalized form: ASCII letters lower-cased, every digit
 // folded to '0' (so "9h ago" and "2h ago" count as one line), non-ASCII bytes
@@ -57,7 +59,11 @@ uint64_t LineHash(std::string_view line, bool fold_digits = true);
 // and every line is also counted under (group key, line): the documents that
 // hold the line *and* share the key, i.e. mostly near-duplicates of each
 // other. Words are runs of the bytes LineHash keeps (ASCII lower-cased,
-// digits folded, non-ASCII kept), each hashed from those bytes: up to 16
+// digits folded, non-ASCII kept), except that a CJK code point (a lead byte
+// 0xE3..0xE9, U+3000..U+9FFF, and up to two continuation bytes after it in
+// the word) is a word of its own and splits the run it sits in: Chinese and
+// Japanese put no spaces between words, so a paragraph of theirs would be
+// one word, never a long line. Each word is hashed from its bytes: up to 16
 // bytes as Mix(Mix(a ^ len * 0xD6E8FEB86659FD93) ^ b) with a = the first up
 // to 8 bytes and b = the last 8 when len > 8, else 0 (little-endian,
 // zero-filled; Mix = SplitMix64's finalizer), longer words XXH3-64; a line is long
