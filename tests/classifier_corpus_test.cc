@@ -168,73 +168,66 @@ TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {
   EXPECT_EQ(u.Save(), bytes);
 }
 
-// A story of `paragraphs` lines of 14 words each, drawn from a fixed word
-// list by `seed`: different seeds share (almost) no word 5-grams.
-std::string Story(uint32_t seed, int paragraphs = 4) {
-  static const char* kWords[] = {"council", "river",  "bridge", "spring",  "officials", "residents",
-                                 "lorries", "closed", "budget", "vote",    "mayor",     "traffic",
-                                 "repair",  "plan",   "years",  "workers", "city",      "report",
-                                 "the",     "and",    "said",   "would",   "after",     "before"};
+// A story of `paragraphs` lines of `per_line` words each, drawn from a word
+// list of 24 by `seed` (different seeds share almost no word 5-grams), the
+// words joined by `sep` and each line closed by `end`.
+std::string StoryOf(const char* const (&words)[24], int per_line, const char* sep, const char* end,
+                    uint32_t seed, int paragraphs) {
   std::mt19937 rng(seed);
   std::string text;
   for (int p = 0; p < paragraphs; ++p) {
-    for (int w = 0; w < 14; ++w) text += std::string(w ? " " : "") + kWords[rng() % 24];
-    text += ".\n";
+    for (int w = 0; w < per_line; ++w) text += std::string(w ? sep : "") + words[rng() % 24];
+    text += end;
   }
   return text;
 }
 
-TEST(DocumentGroupKeys, NearDuplicatesShareKeysUnrelatedDoNot) {
-  const std::string story = Story(1);
+// English: 14 words a line, ending in ".".
+std::string Story(uint32_t seed, int paragraphs = 4) {
+  static const char* const kWords[24] = {"council", "river",  "bridge", "spring",  "officials", "residents",
+                                         "lorries", "closed", "budget", "vote",    "mayor",     "traffic",
+                                         "repair",  "plan",   "years",  "workers", "city",      "report",
+                                         "the",     "and",    "said",   "would",   "after",     "before"};
+  return StoryOf(kWords, 14, " ", ".\n", seed, paragraphs);
+}
+
+// Japanese: 20 two-character words a line with no spaces between them,
+// ending in "。". Each line is one run of kept bytes, one "word"; its CJK
+// code points are what the group keys count.
+std::string JapaneseStory(uint32_t seed, int paragraphs = 4) {
+  static const char* const kWords[24] = {"市議", "会議", "火曜", "夜間", "議論", "石橋", "再建", "決定",
+                                         "工事", "春季", "完成", "予算", "承認", "住民", "河川", "要望",
+                                         "十年", "以上", "新橋", "喜び", "技師", "調査", "基礎", "重量"};
+  return StoryOf(kWords, 20, "", "\xE3\x80\x82\n", seed, paragraphs);
+}
+
+// Two copies of `story` under different menus share all keys; `other`, a
+// different story under the first menu, shares none. The four paragraphs
+// are long lines and the one-line `menu` is not: short lines (menus,
+// labels) are not part of the keys.
+void ExpectKeysGroupCopies(const std::string& story, const std::string& other, const std::string& menu) {
   uint64_t a[kDocumentGroupKeys], b[kDocumentGroupKeys], c[kDocumentGroupKeys];
-  // Short lines (menus, labels) are not part of the keys.
-  DocumentGroupKeys("Home | News\nSport\n" + story + "Menu item 1\n", a);
+  DocumentGroupKeys(menu + "\n" + story + "Menu item 1\n", a);
   DocumentGroupKeys("Site two\n\n" + story + "\nContact us\nAbout\n", b);
-  DocumentGroupKeys("Home | News\nSport\n" + Story(2) + "Menu item 1\n", c);
+  DocumentGroupKeys(menu + "\n" + other + "Menu item 1\n", c);
   for (size_t k = 0; k < kDocumentGroupKeys; ++k) {
     EXPECT_NE(a[k], 0u);
     EXPECT_EQ(a[k], b[k]) << k;
     EXPECT_NE(a[k], c[k]) << k;
   }
   std::vector<bool> long_lines;
-  DocumentGroupKeys("Home\n" + story, a, &long_lines);
-  ASSERT_EQ(long_lines.size(), 5u);  // "Home" and 4 paragraphs
+  DocumentGroupKeys(menu + "\n" + story, a, &long_lines);
+  ASSERT_EQ(long_lines.size(), 5u);
   EXPECT_FALSE(long_lines[0]);
   for (int i = 1; i <= 4; ++i) EXPECT_TRUE(long_lines[i]) << i;
 }
 
-// A story in Japanese: two-character words with no spaces between them,
-// sentences ending in "。". Each paragraph is one run of kept bytes, one
-// "word"; its CJK code points are what the group keys count.
-std::string JapaneseStory(uint32_t seed, int paragraphs = 4) {
-  static const char* kWords[] = {"市議", "会議", "火曜", "夜間", "議論", "石橋", "再建", "決定",
-                                 "工事", "春季", "完成", "予算", "承認", "住民", "河川", "要望",
-                                 "十年", "以上", "新橋", "喜び", "技師", "調査", "基礎", "重量"};
-  std::mt19937 rng(seed);
-  std::string text;
-  for (int p = 0; p < paragraphs; ++p) {
-    for (int w = 0; w < 20; ++w) text += kWords[rng() % 24];
-    text += "\xE3\x80\x82\n";  // 。
-  }
-  return text;
+TEST(DocumentGroupKeys, NearDuplicatesShareKeysUnrelatedDoNot) {
+  ExpectKeysGroupCopies(Story(1), Story(2), "Home | News | Sport");
 }
 
 TEST(DocumentGroupKeys, JapaneseNearDuplicatesShareKeysUnrelatedDoNot) {
-  const std::string story = JapaneseStory(1);
-  uint64_t a[kDocumentGroupKeys], b[kDocumentGroupKeys], c[kDocumentGroupKeys];
-  DocumentGroupKeys("\xE3\x83\x9B\xE3\x83\xBC\xE3\x83\xA0\n" + story, a);  // ホーム
-  DocumentGroupKeys("Site two\n\n" + story + "\nContact\n", b);
-  DocumentGroupKeys("\xE3\x83\x9B\xE3\x83\xBC\xE3\x83\xA0\n" + JapaneseStory(2), c);
-  for (size_t k = 0; k < kDocumentGroupKeys; ++k) {
-    EXPECT_NE(a[k], 0u);
-    EXPECT_EQ(a[k], b[k]) << k;
-    EXPECT_NE(a[k], c[k]) << k;
-  }
-  std::vector<bool> long_lines;
-  DocumentGroupKeys("\xE3\x83\x9B\xE3\x83\xBC\xE3\x83\xA0\n" + story, a, &long_lines);
-  ASSERT_EQ(long_lines.size(), 5u);
-  EXPECT_FALSE(long_lines[0]);  // ホーム: three code points
-  for (int i = 1; i <= 4; ++i) EXPECT_TRUE(long_lines[i]) << i;
+  ExpectKeysGroupCopies(JapaneseStory(1), JapaneseStory(2), "\xE3\x83\x9B\xE3\x83\xBC\xE3\x83\xA0");  // ホーム
 }
 
 TEST(DocumentGroupKeys, NoKeysWithoutEnoughLongText) {
@@ -406,40 +399,13 @@ TEST(ClassifierCorpus, FrequentLinesAreBoilerplate) {
   EXPECT_EQ(with.lines[2].label, LineLabel::kContent);
 }
 
-// The same prose paragraphs in several documents (one story, syndicated)
-// are content: near-duplicate detection must still see them.
-TEST(ClassifierCorpus, SyndicatedParagraphsStayContent) {
+// Five sites print `story` (paragraph lines separated by blank lines) among
+// their own menus; the classifier, given the corpus table of all five,
+// keeps every paragraph of one copy as content. Returns the paragraphs seen.
+size_t ExpectSyndicatedStoryKept(const std::string& story) {
   auto model = BoilerplateModel::Default();
-  ASSERT_TRUE(model);
-  const std::string story =
-      "The council met on Tuesday and agreed to rebuild the old bridge over the river.\n\n"
-      "The work will start in spring and should be finished within two years, officials said.\n\n"
-      "Residents have asked for a new crossing since the old one was closed to lorries last year.\n";
-  LineFrequencyTable corpus;
-  std::vector<std::string> copies;
-  for (int d = 0; d < 5; ++d) {
-    copies.push_back("Site " + std::to_string(d) + " | Home | News\n\n" + story + "\nMenu item " +
-                     std::to_string(d) + "\n");
-    corpus.AddDocument(copies.back());
-  }
-  ClassifyResult r;
-  model->Classify(copies[2], &r, &corpus);
-  for (const LineResult& line : r.lines) {
-    const std::string_view text(copies[2].data() + line.begin, line.end - line.begin);
-    if (story.find(text) != std::string::npos && !text.empty()) {
-      EXPECT_EQ(line.label, LineLabel::kContent) << text;
-      EXPECT_FALSE(line.reasons & kReasonFrequentInCorpus) << text;
-    }
-  }
-}
-
-// The same in Japanese: five copies of one story on five sites. Without the
-// CJK group tokens no line was long, the copies were not grouped, and every
-// paragraph counted five documents: frequent, so the whole story went.
-TEST(ClassifierCorpus, SyndicatedJapaneseParagraphsStayContent) {
-  auto model = BoilerplateModel::Default();
-  ASSERT_TRUE(model);
-  const std::string story = JapaneseStory(7, 3);
+  EXPECT_TRUE(model);
+  if (!model) return 0;
   LineFrequencyTable corpus;
   std::vector<std::string> copies;
   for (int d = 0; d < 5; ++d) {
@@ -458,7 +424,24 @@ TEST(ClassifierCorpus, SyndicatedJapaneseParagraphsStayContent) {
       ++kept;
     }
   }
-  EXPECT_EQ(kept, 3u);
+  return kept;
+}
+
+// The same prose paragraphs in several documents (one story, syndicated)
+// are content: near-duplicate detection must still see them.
+TEST(ClassifierCorpus, SyndicatedParagraphsStayContent) {
+  const std::string story =
+      "The council met on Tuesday and agreed to rebuild the old bridge over the river.\n\n"
+      "The work will start in spring and should be finished within two years, officials said.\n\n"
+      "Residents have asked for a new crossing since the old one was closed to lorries last year.\n";
+  EXPECT_EQ(ExpectSyndicatedStoryKept(story), 3u);
+}
+
+// The same in Japanese. Without the CJK group tokens no line was long, the
+// copies were not grouped, and every paragraph counted five documents:
+// frequent, so the whole story went.
+TEST(ClassifierCorpus, SyndicatedJapaneseParagraphsStayContent) {
+  EXPECT_EQ(ExpectSyndicatedStoryKept(JapaneseStory(7, 3)), 3u);
 }
 
 // Both at once: in one corpus, the copies of a story keep its paragraphs
