@@ -216,9 +216,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     if (corpus) {
       size_t words = 0;
       corpus_hash[i] = internal::LineHashCountingWords(line, &w.compact, &words, &h);
-      w.long_line[i] = build_keys ? w.keys.AddLine(w.compact, line)
-                                  : words >= internal::kGroupLineWords ||
-                                        (words && internal::GroupTokenCount(w.compact) >= internal::kGroupLineWords);
+      w.long_line[i] = build_keys ? w.keys.AddLine(w.compact, line) : internal::IsLongGroupLine(w.compact);
     }
     if (f[i].words == 0) continue;
     if (!corpus) h = LineHash(line, /*fold_digits=*/false);

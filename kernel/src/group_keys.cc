@@ -160,14 +160,20 @@ void ForEachCjkToken(const internal::CompactLine& line, Emit emit) {
   }
 }
 
-// Min-hashes of one long compact line's word shingles folded into best[]: a
-// shingle is the polynomial sum_j word[i+j] * M^(4-j) mod 2^64, and key k's
+size_t CjkTokenCount(const internal::CompactLine& line) {
+  size_t tokens = 0;
+  ForEachCjkToken(line, [&](uint32_t, uint32_t) { ++tokens; });
+  return tokens;
+}
+
+// Min-hashes of one long compact line's token shingles folded into best[]: a
+// shingle is the polynomial sum_j token[i+j] * M^(4-j) mod 2^64, and key k's
 // value of it is Mix(shingle) * multiplier[k]. Returns the number of
 // shingles folded.
-size_t FoldLineShingles(const internal::CompactLine& line, bool cjk, uint64_t best[kDocumentGroupKeys],
+size_t FoldLineShingles(const internal::CompactLine& line, uint64_t best[kDocumentGroupKeys],
                         std::vector<uint64_t>* words) {
   const unsigned char* bytes = line.bytes.data();
-  if (cjk) {
+  if (HasCjk(line)) {
     words->clear();
     ForEachCjkToken(line, [&](uint32_t b, uint32_t len) { words->push_back(WordHash(bytes + b, len)); });
   } else {
@@ -223,22 +229,16 @@ void GroupKeyBuilder::Reset() {
   shingles_ = 0;
 }
 
-size_t GroupTokenCount(const CompactLine& line) {
-  if (!HasCjk(line)) return line.words;
-  size_t tokens = 0;
-  ForEachCjkToken(line, [&](uint32_t, uint32_t) { ++tokens; });
-  return tokens;
+size_t GroupTokenCount(const CompactLine& line) { return HasCjk(line) ? CjkTokenCount(line) : line.words; }
+
+bool IsLongGroupLine(const CompactLine& line) {
+  // A line never has fewer tokens than words: enough words need no scan.
+  return line.words >= kGroupLineWords || GroupTokenCount(line) >= kGroupLineWords;
 }
 
 bool GroupKeyBuilder::AddLine(const CompactLine& line, std::string_view text) {
-  const bool cjk = HasCjk(line);
-  size_t tokens = line.words;
-  if (cjk) {
-    tokens = 0;
-    ForEachCjkToken(line, [&](uint32_t, uint32_t) { ++tokens; });
-  }
-  if (tokens < kGroupLineWords) return false;
-  if (EndsLikeSentence(text)) shingles_ += FoldLineShingles(line, cjk, best_, &words_);
+  if (!IsLongGroupLine(line)) return false;
+  if (EndsLikeSentence(text)) shingles_ += FoldLineShingles(line, best_, &words_);
   return true;
 }
 

@@ -60,6 +60,9 @@ uint64_t LineHashCountingWords(std::string_view line, CompactLine* scratch, size
 // spaces) is a token of its own and splits the word it sits in. A line
 // without CJK text has as many tokens as words.
 size_t GroupTokenCount(const CompactLine& line);
+// Whether the line is long (kGroupLineWords+ group tokens): the one rule that
+// GroupKeyBuilder::AddLine and the classifier's long-line flags share.
+bool IsLongGroupLine(const CompactLine& line);
 
 // A document's DocumentGroupKeys, built line by line from lines already
 // normalized, so whoever normalizes a line for its LineHash folds it into
