@@ -13,6 +13,7 @@
 #include "boilerhash/containment_index.h"
 #include "boilerhash/minhash.h"
 #include "boilerhash/set_similarity.h"
+#include "sort_keys.h"
 
 namespace boilerhash {
 
@@ -58,14 +59,14 @@ struct Verifier {
   }
 };
 
-struct BandEntry {
-  uint64_t key;
-  uint32_t band;
-  uint32_t doc;
-  bool operator<(const BandEntry& o) const {
-    return key != o.key ? key < o.key : band != o.band ? band < o.band : doc < o.doc;
-  }
-};
+// One document's key in one band, as a 128-bit integer ordered by (bucket
+// key, band, document): sorting the corpus's entries groups each bucket's
+// documents in document order, with an integer sort (sort_keys.h).
+using BandEntry = internal::Key128;
+BandEntry MakeBandEntry(uint64_t key, uint32_t band, uint32_t doc) { return {(uint64_t{band} << 32) | doc, key}; }
+uint64_t KeyOf(const BandEntry& e) { return e.hi; }
+uint32_t BandOf(const BandEntry& e) { return static_cast<uint32_t>(e.lo >> 32); }
+uint32_t DocOf(const BandEntry& e) { return static_cast<uint32_t>(e.lo); }
 
 void ClusterJaccard(std::span<const DocumentSketch> docs, const LshParams& params,
                     const Verifier& verify, UnionFind* uf, ClusterResult* result) {
@@ -75,17 +76,17 @@ void ClusterJaccard(std::span<const DocumentSketch> docs, const LshParams& param
     const auto sig = docs[d].minhash;
     if (IsEmptySignature(sig) || sig.size() < size_t{params.bands} * params.rows) continue;
     LshBandKeys(sig, params, keys.data());
-    for (uint32_t b = 0; b < params.bands; ++b) entries.push_back({keys[b], b, d});
+    for (uint32_t b = 0; b < params.bands; ++b) entries.push_back(MakeBandEntry(keys[b], b, d));
   }
-  std::sort(entries.begin(), entries.end());
+  internal::SortKeys(entries.data(), entries.size());
   std::vector<uint32_t> members;  // one document per cluster present in the bucket
   for (size_t i = 0; i < entries.size();) {
     size_t j = i + 1;
-    while (j < entries.size() && entries[j].key == entries[i].key &&
-           entries[j].band == entries[i].band) ++j;
+    while (j < entries.size() && KeyOf(entries[j]) == KeyOf(entries[i]) &&
+           BandOf(entries[j]) == BandOf(entries[i])) ++j;
     members.clear();
     for (size_t e = i; e < j; ++e) {
-      const uint32_t doc = entries[e].doc;
+      const uint32_t doc = DocOf(entries[e]);
       bool joined = false;
       for (uint32_t m : members) {
         if (uf->Find(m) == uf->Find(doc)) { joined = true; break; }

@@ -12,6 +12,7 @@
 #include "boilerhash/line_features.h"
 #include "line_normalize.h"
 #include "little_endian.h"
+#include "sort_keys.h"
 
 namespace boilerhash {
 
@@ -157,7 +158,7 @@ void LineFrequencyTable::AddLineHashes(const uint64_t* hashes, size_t n) {
     return;
   }
   std::vector<uint64_t> distinct(hashes, hashes + n);
-  std::sort(distinct.begin(), distinct.end());
+  internal::SortKeys(distinct.data(), distinct.size());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
   bump_all(distinct.data(), distinct.size());
   ++documents_;

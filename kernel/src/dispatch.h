@@ -6,4 +6,9 @@ namespace boilerhash::internal {
 // Applies BOILERHASH_FORCE_TARGET the first time it runs; cheap afterwards.
 void InitTargetsOnce();
 
+// Whether dispatch picks a target with vector instructions (not SCALAR or
+// EMU128): what Highway's dispatch chose, cached, so cheap on every call
+// (hwy::SupportedTargets() runs CPUID, which costs microseconds in a VM).
+bool VectorTargetActive();
+
 }  // namespace boilerhash::internal

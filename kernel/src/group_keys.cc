@@ -17,6 +17,7 @@
 #include "boilerhash/line_features.h"
 #include "line_normalize.h"
 #include "little_endian.h"
+#include "sort_keys.h"
 
 namespace boilerhash {
 namespace internal {
@@ -291,7 +292,7 @@ void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys,
     for (uint64_t g : groups) keys->push_back(LineGroupKey(g, h));  // 0s are not counted
   }
   keys->erase(std::remove(keys->begin(), keys->end(), uint64_t{0}), keys->end());
-  std::sort(keys->begin(), keys->end());
+  internal::SortKeys(keys->data(), keys->size());
   keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
   if (group_keys) std::copy(groups, groups + kDocumentGroupKeys, group_keys);
 }

@@ -3,11 +3,13 @@
 
 #include <algorithm>
 
+#include "sort_keys.h"
+
 namespace boilerhash {
 
 std::vector<uint64_t> ShingleSet(std::span<const uint64_t> hashes) {
   std::vector<uint64_t> set(hashes.begin(), hashes.end());
-  std::sort(set.begin(), set.end());
+  internal::SortKeys(set.data(), set.size());
   set.erase(std::unique(set.begin(), set.end()), set.end());
   return set;
 }

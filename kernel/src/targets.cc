@@ -72,6 +72,12 @@ void InitTargetsOnce() {
   }();
   (void)applied;
 }
+
+bool VectorTargetActive() {
+  InitTargetsOnce();
+  const int64_t target = HWY_DYNAMIC_DISPATCH(CompiledTarget)();
+  return target != HWY_SCALAR && target != HWY_EMU128;
+}
 }  // namespace internal
 
 }  // namespace boilerhash
