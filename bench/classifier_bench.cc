@@ -2,7 +2,8 @@
 // (datasets/pages-dev/texts, 181 pages, 1.57 MB), per SIMD target, and the
 // cost of each signal alone. Bytes processed are always the pages' bytes.
 // Names: classify/TARGET, features/TARGET, features/reference, patterns,
-// split_lines, line_hash_repetition, classify_corpus/TARGET; and
+// split_lines, line_hash_repetition, classify_corpus/TARGET,
+// group_keys/TARGET, corpus_table_add; and
 // classify/TARGET/SIZE: one page of 1 KB ... 1 MB cut from the dev pages
 // (bench_inputs.h DevPagesText), bytes processed being that page's bytes.
 // jusText on the same pages is timed by scripts/eval_pages_dev.py (Python),
@@ -149,6 +150,20 @@ void RegisterAll() {
       }
     }
   });
+  // The corpus pass's near-duplicate group keys (normalize each line, hash
+  // its words, fold the shingles of the long sentence lines: the fold has
+  // an AVX-512 path), per target.
+  for (const std::string& t : SupportedTargets()) {
+    Register("group_keys/" + t, t, [](benchmark::State& s) {
+      uint64_t keys[kDocumentGroupKeys];
+      for (auto _ : s) {
+        for (const auto& p : DevPages()) {
+          DocumentGroupKeys(p, keys);
+          benchmark::DoNotOptimize(keys[0]);
+        }
+      }
+    });
+  }
   Register("corpus_table_add", "", [](benchmark::State& s) {
     for (auto _ : s) {
       LineFrequencyTable t;

@@ -17,7 +17,8 @@ CORPUS = os.path.join(ROOT, "fuzz", "corpus")
 
 TEXT = ["utf8", "normalize", "shingle", "exact_hash", "signer", "c_api", "c_classify",
         "classifier", "line_features", "corpus_stats"]
-BINARY = ["minhash", "simhash", "simhash_index", "lsh", "cluster", "containment", "sort_keys"]
+BINARY = ["minhash", "simhash", "simhash_index", "lsh", "cluster", "containment", "sort_keys",
+          "group_key_fold"]
 
 # UTF-8 edge cases: boundaries of every sequence length, overlongs, surrogates,
 # above U+10FFFF, truncations, stray continuation bytes, NUL, BOM, combining

@@ -15,6 +15,7 @@
 
 #include "boilerhash/corpus_stats.h"
 #include "boilerhash/line_features.h"
+#include "group_key_fold.h"
 #include "line_normalize.h"
 #include "little_endian.h"
 #include "sort_keys.h"
@@ -85,26 +86,9 @@ uint64_t LineHashCountingWords(std::string_view line, CompactLine* scratch, size
 namespace {
 
 using internal::kGroupLineWords;
-constexpr size_t kGroupShingleWords = 5;
+using internal::Mix;
 constexpr size_t kGroupMinShingles = 24;  // about two sentences of long lines
-constexpr uint64_t kShingleMultiplier = 0x9E3779B97F4A7C15ull;
 constexpr uint64_t kWordLengthMultiplier = 0xD6E8FEB86659FD93ull;
-// Key k orders shingles by Mix(shingle) * kGroupKeyMultipliers[k] (odd, so a
-// bijection): one finalizer per shingle, one multiply per key. The
-// multipliers are SplitMix64's outputs from seed 0x67726f75 ("grou"), | 1.
-constexpr uint64_t kGroupKeyMultipliers[kDocumentGroupKeys] = {
-    0x0abbc7e893a9091bull, 0xa93b63a758079eadull, 0x5662ae5d1681d23bull, 0xcb60a5e6bd1faacdull,
-    0x09e981802cb5a0a7ull, 0x0b5506049ecb7119ull, 0x67d66b46e0977e15ull, 0x1b43e27403191db7ull};
-
-// SplitMix64's finalizer: a bijection that spreads every input bit.
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xBF58476D1CE4E5B9ull;
-  x ^= x >> 27;
-  x *= 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
-
 // A word of len (>= 1) normalized bytes at s (16 bytes readable past s+len
 // when len <= 16). Up to 16 bytes: a = the first up-to-8 bytes (little-endian,
 // zero-filled), b = the last 8 bytes when len > 8 else 0, and the hash is
@@ -167,9 +151,8 @@ size_t CjkTokenCount(const internal::CompactLine& line) {
   return tokens;
 }
 
-// Min-hashes of one long compact line's token shingles folded into best[]: a
-// shingle is the polynomial sum_j token[i+j] * M^(4-j) mod 2^64, and key k's
-// value of it is Mix(shingle) * multiplier[k]. Returns the number of
+// Min-hashes of one long compact line's token shingles folded into best[]
+// (the fold and its definition: group_key_fold.h). Returns the number of
 // shingles folded.
 size_t FoldLineShingles(const internal::CompactLine& line, uint64_t best[kDocumentGroupKeys],
                         std::vector<uint64_t>* words) {
@@ -186,23 +169,8 @@ size_t FoldLineShingles(const internal::CompactLine& line, uint64_t best[kDocume
       begin = ends[j];
     }
   }
-  const size_t n = words->size();  // >= kGroupLineWords: the caller checked
-  const uint64_t* w = words->data();
-  // Rolling: sh(i+1) = sh(i) * M - word[i] * M^5 + word[i+5].
-  constexpr uint64_t kM5 = kShingleMultiplier * kShingleMultiplier * kShingleMultiplier *
-                           kShingleMultiplier * kShingleMultiplier;
-  uint64_t sh = 0;
-  for (size_t j = 0; j < kGroupShingleWords; ++j) sh = sh * kShingleMultiplier + w[j];
-  uint64_t b[kDocumentGroupKeys];
-  std::copy(best, best + kDocumentGroupKeys, b);
-  for (size_t i = 0;; ++i) {
-    const uint64_t m = Mix(sh);
-    for (size_t k = 0; k < kDocumentGroupKeys; ++k) b[k] = std::min(b[k], m * kGroupKeyMultipliers[k]);
-    if (i + kGroupShingleWords >= n) break;
-    sh = sh * kShingleMultiplier - w[i] * kM5 + w[i + kGroupShingleWords];
-  }
-  std::copy(b, b + kDocumentGroupKeys, best);
-  return n - kGroupShingleWords + 1;
+  // words->size() >= kGroupLineWords: the caller checked.
+  return internal::FoldShingleMins(words->data(), words->size(), best);
 }
 
 // The group keys of a document split into `spans`; with is_long, also which

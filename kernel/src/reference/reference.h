@@ -32,6 +32,12 @@ uint64_t LineHash(std::string_view line, bool fold_digits);
 // Where each run of kept bytes (a word) ends in LineKeyBytes.
 std::vector<uint32_t> LineKeyWordEnds(std::string_view line);
 
+// The group keys' fold (group_key_fold.h): for every 5-word shingle of the
+// word hashes (the polynomial sum_j words[i+j] * M^(4-j), M the golden-ratio
+// constant), SplitMix64's finalizer times each of the eight key multipliers,
+// folded into best[k] by minimum. Returns the shingle count (0 below 5 words).
+size_t FoldGroupShingles(const std::vector<uint64_t>& words, uint64_t best[8]);
+
 // The words of a word-list pattern's phrase or of a line: runs of letters,
 // digits and marks (Unicode categories L*, N*, M*), ASCII letters lower-cased;
 // any other character or invalid byte separates them.
