@@ -41,6 +41,36 @@ TEST(ClassifierCApi, ClassifyCleanExplain) {
   bh_model_free(m);
 }
 
+// bh_classify and bh_clean reuse one result per thread: a call after a
+// bigger document (past the size at which the buffers are given back) and
+// after a smaller one must give what a fresh classification gives.
+TEST(ClassifierCApi, CallsAfterLargerAndSmallerDocumentsAgreeWithFreshResults) {
+  bh_model* m = nullptr;
+  ASSERT_EQ(bh_model_default(&m), BH_OK);
+  auto model = BoilerplateModel::Default();
+  std::string big;
+  for (const std::string& f : testing::ArticleFiles()) big += testing::ReadArticle(f) + "\n";
+  while (big.size() < (size_t{3} << 20)) big += big;
+  const std::vector<std::string> docs = {testing::ReadArticle(testing::ArticleFiles()[1]), big,
+                                         testing::ReadArticle(testing::ArticleFiles()[0]),
+                                         testing::ReadArticle(testing::ArticleFiles()[1])};
+  for (const std::string& text : docs) {
+    ClassifyResult fresh;
+    model->Classify(text, &fresh);
+    std::vector<uint8_t> labels(fresh.lines.size());
+    size_t n = 0;
+    ASSERT_EQ(bh_classify(m, text.data(), text.size(), labels.data(), nullptr, labels.size(), &n), BH_OK);
+    ASSERT_EQ(n, fresh.lines.size());
+    for (size_t i = 0; i < n; ++i) ASSERT_EQ(labels[i], static_cast<uint8_t>(fresh.lines[i].label)) << i;
+    std::string cleaned(fresh.cleaned.size(), '\0');
+    size_t len = 0;
+    ASSERT_EQ(bh_clean(m, text.data(), text.size(), cleaned.data(), cleaned.size(), &len), BH_OK);
+    EXPECT_EQ(len, fresh.cleaned.size());
+    EXPECT_TRUE(cleaned == fresh.cleaned);
+  }
+  bh_model_free(m);
+}
+
 TEST(ClassifierCApi, BadArgumentsAndBadPatterns) {
   bh_model* m = nullptr;
   EXPECT_EQ(bh_model_default(nullptr), BH_INVALID_ARGUMENT);

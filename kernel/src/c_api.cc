@@ -14,6 +14,7 @@
 #include "boilerhash/simhash.h"
 #include "boilerhash/targets.h"
 #include "boilerhash/version.h"
+#include "per_thread.h"
 
 struct bh_signer {
   // One Signer per output, so each call computes only what it returns.
@@ -260,11 +261,28 @@ bh_status bh_model_from_patterns(const char* patterns, size_t len, char* error, 
 
 void bh_model_free(bh_model* model) { delete model; }
 
+namespace {
+// The calling thread's ClassifyResult, reused by bh_classify and bh_clean: a
+// fresh one per call allocated a line array and a cleaned-text string for
+// every page. A huge document's buffers are given back when the call ends.
+struct ResultLease {
+  boilerhash::ClassifyResult& result = boilerhash::internal::PerThread<boilerhash::ClassifyResult>();
+  ~ResultLease() {
+    constexpr size_t kKeepBytes = size_t{1} << 20;
+    if (result.cleaned.capacity() > kKeepBytes ||
+        result.lines.capacity() * sizeof(boilerhash::LineResult) > kKeepBytes) {
+      result = boilerhash::ClassifyResult{};
+    }
+  }
+};
+}  // namespace
+
 bh_status bh_classify(const bh_model* model, const char* text, size_t len, uint8_t* labels,
                       uint32_t* reasons, size_t cap, size_t* n_lines) {
   if (!model || !n_lines || (!text && len) || (!labels && cap)) return BH_INVALID_ARGUMENT;
   return Guard([&] {
-    boilerhash::ClassifyResult r;
+    ResultLease lease;
+    boilerhash::ClassifyResult& r = lease.result;
     model->model->Classify(std::string_view(text ? text : "", len), &r);
     *n_lines = r.lines.size();
     if (r.lines.size() > cap) return BH_BUFFER_TOO_SMALL;
@@ -289,7 +307,8 @@ bh_status bh_clean(const bh_model* model, const char* text, size_t len, char* ou
                    size_t* out_len) {
   if (!model || !out_len || (!text && len) || (!out && out_cap)) return BH_INVALID_ARGUMENT;
   return Guard([&] {
-    boilerhash::ClassifyResult r;
+    ResultLease lease;
+    boilerhash::ClassifyResult& r = lease.result;
     model->model->Classify(std::string_view(text ? text : "", len), &r);
     return CopyOut(r.cleaned, out, out_cap, out_len);
   });
