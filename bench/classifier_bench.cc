@@ -3,13 +3,14 @@
 // cost of each signal alone. Bytes processed are always the pages' bytes.
 // Names: classify/TARGET, features/TARGET, features/reference, patterns,
 // split_lines, line_hash_repetition, classify_corpus/TARGET,
-// group_keys/TARGET, corpus_table_add; and
+// group_keys/TARGET, corpus_table_prune, corpus_table_add; and
 // classify/TARGET/SIZE: one page of 1 KB ... 1 MB cut from the dev pages
 // (bench_inputs.h DevPagesText), bytes processed being that page's bytes.
 // jusText on the same pages is timed by scripts/eval_pages_dev.py (Python),
 // which prints the speed ratio.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -44,6 +45,8 @@ void Register(const std::string& name, const std::string& target, F body, int64_
     ForceTarget("auto");
   });
 }
+
+constexpr size_t kPruneKeys = 6'000'000, kPruneDocKeys = 300;  // corpus_table_prune
 
 const BoilerplateModel& Model() {
   static const auto* m = BoilerplateModel::Default().release();
@@ -164,6 +167,37 @@ void RegisterAll() {
       }
     });
   }
+  // A table past its capacity: 1M entries at most, fed 6M keys in documents
+  // of 300 (a quarter of them shared, the rest new), so it prunes about
+  // ten times, as the corpus pass does on a corpus of ~100k documents with
+  // the default 4M entries. Bytes processed: 8 per key.
+  Register(
+      "corpus_table_prune", "",
+      [](benchmark::State& s) {
+        std::vector<uint64_t> keys(kPruneKeys);
+        uint64_t x = 1;
+        for (size_t i = 0; i < kPruneKeys; ++i) {
+          if (i % 4 == 0) {
+            keys[i] = 1 + (i * 7919) % 5000;  // a shared line
+            continue;
+          }
+          x += 0x9E3779B97F4A7C15ull;  // SplitMix64
+          uint64_t z = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+          z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+          keys[i] = (z ^ (z >> 31)) | 1;
+        }
+        for (size_t d = 0; d < kPruneKeys; d += kPruneDocKeys) {
+          std::sort(keys.begin() + d, keys.begin() + std::min(kPruneKeys, d + kPruneDocKeys));
+        }
+        for (auto _ : s) {
+          LineFrequencyTable t(size_t{1} << 20);
+          for (size_t d = 0; d < kPruneKeys; d += kPruneDocKeys) {
+            t.AddLineHashes(keys.data() + d, std::min(kPruneDocKeys, kPruneKeys - d));
+          }
+          benchmark::DoNotOptimize(t.size());
+        }
+      },
+      int64_t{8} * kPruneKeys);
   Register("corpus_table_add", "", [](benchmark::State& s) {
     for (auto _ : s) {
       LineFrequencyTable t;

