@@ -41,7 +41,7 @@ void FoldShingleMinsImpl(const uint64_t* w, size_t n, uint64_t* best) {
   const size_t N = hn::Lanes(d);
   if (count >= N) {
     const auto M = hn::Set(d, internal::kShingleMultiplier);
-    const auto c1 = hn::Set(d, 0xBF58476D1CE4E5B9ull), c2 = hn::Set(d, 0x94D049BB133111EBull);
+    const auto c1 = hn::Set(d, internal::kMixMultiplier1), c2 = hn::Set(d, internal::kMixMultiplier2);
     decltype(hn::Zero(d)) acc[kDocumentGroupKeys], mult[kDocumentGroupKeys];
     for (size_t k = 0; k < kDocumentGroupKeys; ++k) {
       acc[k] = hn::Set(d, best[k]);

@@ -22,12 +22,15 @@ inline constexpr uint64_t kGroupKeyMultipliers[kDocumentGroupKeys] = {
     0x0abbc7e893a9091bull, 0xa93b63a758079eadull, 0x5662ae5d1681d23bull, 0xcb60a5e6bd1faacdull,
     0x09e981802cb5a0a7ull, 0x0b5506049ecb7119ull, 0x67d66b46e0977e15ull, 0x1b43e27403191db7ull};
 
-// SplitMix64's finalizer: a bijection that spreads every input bit.
+// SplitMix64's finalizer: a bijection that spreads every input bit. Its two
+// multipliers are named so the SIMD fold uses the same ones.
+inline constexpr uint64_t kMixMultiplier1 = 0xBF58476D1CE4E5B9ull;
+inline constexpr uint64_t kMixMultiplier2 = 0x94D049BB133111EBull;
 inline uint64_t Mix(uint64_t x) {
   x ^= x >> 30;
-  x *= 0xBF58476D1CE4E5B9ull;
+  x *= kMixMultiplier1;
   x ^= x >> 27;
-  x *= 0x94D049BB133111EBull;
+  x *= kMixMultiplier2;
   return x ^ (x >> 31);
 }
 

@@ -112,7 +112,7 @@ bool HasCjk(const internal::CompactLine& line) {
   for (size_t i = 0; i < n; i += 8) {
     if ((internal::LoadLE64(p + i) & 0x8080808080808080ull) == 0) continue;  // 16 bytes of padding
     for (size_t k = i; k < std::min(n, i + 8); ++k) {
-      if (static_cast<unsigned char>(p[k] - 0xE3) < 7) return true;
+      if (internal::IsCjkLeadByte(p[k])) return true;
     }
   }
   return false;
@@ -130,7 +130,7 @@ void ForEachCjkToken(const internal::CompactLine& line, Emit emit) {
     const uint32_t end = line.word_ends[j];
     uint32_t run = begin;  // start of the pending non-CJK run
     for (uint32_t i = begin; i < end;) {
-      if (static_cast<unsigned char>(bytes[i] - 0xE3) >= 7) {
+      if (!internal::IsCjkLeadByte(bytes[i])) {
         ++i;
         continue;
       }

@@ -29,6 +29,10 @@ size_t CompactLineWords(std::string_view line, bool fold_digits, unsigned char* 
 // (GroupTokenCount).
 inline constexpr size_t kGroupLineWords = 8;
 
+// A lead byte of a CJK code point, U+3000..U+9FFF (0xE3..0xE9): the group
+// tokens split there (GroupTokenCount).
+inline bool IsCjkLeadByte(unsigned char b) { return static_cast<unsigned char>(b - 0xE3) < 7; }
+
 // A line's kept bytes (digits folded) without gaps, which is LineHash's input,
 // and where each word (a run of kept bytes in the line) ends in them: one
 // SIMD pass per line, then word ends read off its keep mask; the buffers are
