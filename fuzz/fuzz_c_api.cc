@@ -1,8 +1,8 @@
 // The C API (boilerhash.h) driven as a caller would: signer options from the
 // input (invalid ones included), buffers of every size, null pointers, LSH and
 // clustering. Checks: every status matches its documented condition, results
-// equal the C++ API's, the size-query protocol of bh_normalize and
-// bh_lsh_query holds, nothing is written past a caller's buffer.
+// equal the C++ API's, the size-query protocol of bh_normalize, bh_lsh_query
+// and the bh_*_pairs calls holds, nothing is written past a caller's buffer.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <algorithm>
@@ -166,6 +166,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<uint32_t> empty(k);
   FUZZ_CHECK(bh_signer_minhash(signer, "", 0, empty.data(), k) == BH_OK, "minhash of empty text");
   sigs.insert(sigs.end(), empty.begin(), empty.end());
+  const bool empty_text = std::all_of(expect.minhash.begin(), expect.minhash.end(),
+                                      [](uint32_t v) { return v == 0xFFFFFFFFu; });
   uint32_t reps[3] = {kCanary, kCanary, kCanary};
   const bh_status cs = bh_cluster_minhash(sigs.data(), 3, k, threshold, reps);
   if (threshold_ok) {
@@ -173,13 +175,46 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(reps[0] == 0 && reps[2] == 2, "cluster representatives " + std::to_string(reps[0]) + "," +
                                                  std::to_string(reps[2]) + what);
     // Identical non-empty signatures have estimate 1 >= any threshold.
-    const bool empty_text = std::all_of(expect.minhash.begin(), expect.minhash.end(),
-                                        [](uint32_t v) { return v == 0xFFFFFFFFu; });
     FUZZ_CHECK(reps[1] == (empty_text ? 1u : 0u), "copy's representative " + std::to_string(reps[1]) + what);
   } else {
     FUZZ_CHECK(cs == BH_INVALID_ARGUMENT, "bh_cluster_minhash accepted threshold " + std::to_string(threshold));
   }
   FUZZ_CHECK(bh_cluster_minhash(nullptr, 0, k, 0.5, nullptr) == BH_OK, "cluster of no documents");
+
+  // All pairs at once: the signature and its copy pair up (estimate 1), the
+  // empty-text one pairs with nothing; the SimHash of the text, a copy and a
+  // far fingerprint (every bit flipped): one pair at any distance.
+  const auto check_pairs = [&](const char* fn, bh_status ps, size_t count, size_t want, bool args_ok,
+                               const std::vector<uint32_t>& out) {
+    if (!args_ok) {
+      FUZZ_CHECK(ps == BH_INVALID_ARGUMENT, std::string(fn) + " accepted bad arguments" + what);
+      return;
+    }
+    FUZZ_CHECK(count == want, std::string(fn) + " found " + std::to_string(count) + " pairs, not " +
+                                  std::to_string(want) + what);
+    FUZZ_CHECK((ps == BH_OK) == (query_cap >= want) && (ps == BH_OK || ps == BH_BUFFER_TOO_SMALL),
+               std::string(fn) + " status " + bh_status_string(ps));
+    if (ps == BH_OK && want) FUZZ_CHECK(out[0] == 0 && out[1] == 1, std::string(fn) + ": not the pair (0, 1)");
+    const size_t written = ps == BH_OK ? 2 * want : 0;
+    for (size_t i = written; i < out.size(); ++i) {
+      FUZZ_CHECK(out[i] == kCanary, std::string(fn) + " wrote past its pairs or on a short buffer");
+    }
+  };
+  {
+    std::vector<uint32_t> out(2 * query_cap + 2, kCanary);
+    size_t count = 99;
+    const bh_status ps = bh_minhash_pairs(sigs.data(), 3, k, threshold, query_cap ? out.data() : nullptr,
+                                          query_cap, &count);
+    check_pairs("bh_minhash_pairs", ps, count, empty_text ? 0 : 1, threshold_ok, out);
+  }
+  {
+    const int distance = fdp.ConsumeIntegralInRange<int>(-1, 5);
+    const uint64_t fps[3] = {expect.simhash, expect.simhash, ~expect.simhash};
+    std::vector<uint32_t> out(2 * query_cap + 2, kCanary);
+    size_t count = 99;
+    const bh_status ps = bh_simhash_pairs(fps, 3, distance, query_cap ? out.data() : nullptr, query_cap, &count);
+    check_pairs("bh_simhash_pairs", ps, count, 1, distance >= 0 && distance <= 4, out);
+  }
 
   bh_signer_free(signer);
   bh_signer_free(nullptr);

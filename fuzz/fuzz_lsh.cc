@@ -1,7 +1,9 @@
 // Banded LSH: OptimalLshParams, LshCandidateProbability, LshBandKeys and
 // LshIndex insert/query. Every query is checked against a brute-force scan
 // over the band keys of everything inserted; invalid parameters must give a
-// non-ok index that rejects inserts and finds nothing.
+// non-ok index that rejects inserts and finds nothing. MinHashPairs over
+// the signatures seen (and two empty ones) is checked against every pair:
+// a shared band key and an estimate at the threshold, neither empty.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <algorithm>
@@ -9,6 +11,8 @@
 #include <vector>
 
 #include "boilerhash/lsh.h"
+#include "boilerhash/minhash.h"
+#include "boilerhash/near_pairs.h"
 #include "fuzz_util.h"
 
 using namespace boilerhash;
@@ -118,5 +122,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   (void)index.MemoryBytes();
+  if (valid) {
+    std::vector<uint32_t> all;  // the full-length signatures seen, then two empty ones
+    for (const auto& sig : seen) {
+      if (sig.size() == k) all.insert(all.end(), sig.begin(), sig.end());
+    }
+    all.insert(all.end(), 2 * size_t{k}, kEmptySlot);
+    const size_t n = all.size() / k;
+    auto sig = [&](size_t d) { return std::span<const uint32_t>(all).subspan(d * k, k); };
+    for (const double t : {0.0, 0.75}) {
+      std::vector<NearPair> expect;
+      std::vector<uint64_t> ka(params.bands), kb(params.bands);
+      for (uint32_t a = 0; a < n; ++a) {
+        for (uint32_t b = a + 1; b < n; ++b) {
+          if (IsEmptySignature(sig(a)) || IsEmptySignature(sig(b))) continue;
+          LshBandKeys(sig(a), params, ka.data());
+          LshBandKeys(sig(b), params, kb.data());
+          bool shared = false;
+          for (uint32_t band = 0; band < params.bands; ++band) shared |= ka[band] == kb[band];
+          if (shared && EstimateJaccard(sig(a), sig(b)) >= t) expect.push_back({a, b});
+        }
+      }
+      const std::vector<NearPair> got = MinHashPairs(all, k, t, params);
+      FUZZ_CHECK(got == expect, "MinHashPairs(t=" + std::to_string(t) + ") gives " + std::to_string(got.size()) +
+                                    " pairs, brute force " + std::to_string(expect.size()) + what);
+    }
+  }
   return 0;
 }

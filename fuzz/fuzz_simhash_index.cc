@@ -1,12 +1,14 @@
 // SimHashIndex: a sequence of inserts and queries, each query checked against
 // a brute-force scan of the latest fingerprint of every document (the
 // pigeonhole tables must find exactly the documents within max_distance).
+// SimHashPairs over every fingerprint seen against all pairs by popcount.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <algorithm>
 #include <map>
 #include <vector>
 
+#include "boilerhash/near_pairs.h"
 #include "boilerhash/simhash.h"
 #include "boilerhash/simhash_index.h"
 #include "fuzz_util.h"
@@ -55,5 +57,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                       ") vs brute force: " + FirstDiff(found, expect));
     }
   }
+  std::vector<NearPair> expect;
+  for (uint32_t a = 0; a < seen.size(); ++a) {
+    for (uint32_t b = a + 1; b < seen.size(); ++b) {
+      if (HammingDistance(seen[a], seen[b]) <= d) expect.push_back({a, b});
+    }
+  }
+  const std::vector<NearPair> got = SimHashPairs(seen, requested);
+  FUZZ_CHECK(got == expect, "SimHashPairs(d=" + std::to_string(d) + ") gives " + std::to_string(got.size()) +
+                                " pairs, brute force " + std::to_string(expect.size()));
   return 0;
 }

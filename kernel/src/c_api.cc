@@ -10,6 +10,7 @@
 #include "boilerhash/cluster.h"
 #include "boilerhash/reasons.h"
 #include "boilerhash/lsh.h"
+#include "boilerhash/near_pairs.h"
 #include "boilerhash/signer.h"
 #include "boilerhash/simhash.h"
 #include "boilerhash/targets.h"
@@ -221,6 +222,40 @@ bh_status bh_cluster_minhash(const uint32_t* signatures, size_t n, size_t k, dou
     if (n) std::memcpy(representatives, result.representative.data(), n * sizeof(uint32_t));
     return BH_OK;
   });
+}
+
+namespace {
+// Writes pairs as a0, b0, a1, b1, ... when they fit in cap pairs.
+bh_status WritePairs(const std::vector<boilerhash::NearPair>& found, uint32_t* out, size_t cap, size_t* count) {
+  *count = found.size();
+  if (found.size() > cap) return BH_BUFFER_TOO_SMALL;
+  for (size_t i = 0; i < found.size(); ++i) {
+    out[2 * i] = found[i].a;
+    out[2 * i + 1] = found[i].b;
+  }
+  return BH_OK;
+}
+}  // namespace
+
+bh_status bh_minhash_pairs(const uint32_t* signatures, size_t n, size_t k, double threshold, uint32_t* pairs,
+                           size_t cap, size_t* count) {
+  if (!count || (n && !signatures) || (cap && !pairs) || k == 0 || k > UINT32_MAX || n > UINT32_MAX ||
+      !(threshold >= 0.0 && threshold <= 1.0)) {
+    return BH_INVALID_ARGUMENT;
+  }
+  return Guard([&] {
+    const size_t values = n * k;  // n, k < 2^32: no overflow on 64-bit size_t
+    return WritePairs(boilerhash::MinHashPairs({signatures, values}, k, threshold), pairs, cap, count);
+  });
+}
+
+bh_status bh_simhash_pairs(const uint64_t* fingerprints, size_t n, int max_distance, uint32_t* pairs,
+                           size_t cap, size_t* count) {
+  if (!count || (n && !fingerprints) || (cap && !pairs) || n > UINT32_MAX || max_distance < 0 ||
+      max_distance > 4) {
+    return BH_INVALID_ARGUMENT;
+  }
+  return Guard([&] { return WritePairs(boilerhash::SimHashPairs({fingerprints, n}, max_distance), pairs, cap, count); });
 }
 
 // ---- boilerplate classifier (issue 3) ----------------------------------------

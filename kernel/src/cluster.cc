@@ -13,7 +13,7 @@
 #include "boilerhash/containment_index.h"
 #include "boilerhash/minhash.h"
 #include "boilerhash/set_similarity.h"
-#include "sort_keys.h"
+#include "band_entries.h"
 
 namespace boilerhash {
 
@@ -59,31 +59,15 @@ struct Verifier {
   }
 };
 
-// One document's key in one band, as a 128-bit integer ordered by (bucket
-// key, band, document): sorting the corpus's entries groups each bucket's
-// documents in document order, with an integer sort (sort_keys.h).
-using BandEntry = internal::Key128;
-BandEntry MakeBandEntry(uint64_t key, uint32_t band, uint32_t doc) { return {(uint64_t{band} << 32) | doc, key}; }
-uint64_t KeyOf(const BandEntry& e) { return e.hi; }
-uint32_t BandOf(const BandEntry& e) { return static_cast<uint32_t>(e.lo >> 32); }
-uint32_t DocOf(const BandEntry& e) { return static_cast<uint32_t>(e.lo); }
-
 void ClusterJaccard(std::span<const DocumentSketch> docs, const LshParams& params,
                     const Verifier& verify, UnionFind* uf, ClusterResult* result) {
-  std::vector<BandEntry> entries;
-  std::vector<uint64_t> keys(params.bands);
-  for (uint32_t d = 0; d < docs.size(); ++d) {
-    const auto sig = docs[d].minhash;
-    if (IsEmptySignature(sig) || sig.size() < size_t{params.bands} * params.rows) continue;
-    LshBandKeys(sig, params, keys.data());
-    for (uint32_t b = 0; b < params.bands; ++b) entries.push_back(MakeBandEntry(keys[b], b, d));
-  }
-  internal::SortKeys(entries.data(), entries.size());
+  using namespace internal;  // band entries
+  const std::vector<BandEntry> entries =
+      SortedBandEntries(docs.size(), [&](uint32_t d) { return docs[d].minhash; }, params);
   std::vector<uint32_t> members;  // one document per cluster present in the bucket
   for (size_t i = 0; i < entries.size();) {
     size_t j = i + 1;
-    while (j < entries.size() && KeyOf(entries[j]) == KeyOf(entries[i]) &&
-           BandOf(entries[j]) == BandOf(entries[i])) ++j;
+    while (j < entries.size() && SameBucket(entries[j], entries[i])) ++j;
     members.clear();
     for (size_t e = i; e < j; ++e) {
       const uint32_t doc = DocOf(entries[e]);

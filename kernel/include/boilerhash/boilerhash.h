@@ -80,6 +80,20 @@ bh_status bh_lsh_query(const bh_lsh* lsh, const uint32_t* signature, size_t k, u
 bh_status bh_cluster_minhash(const uint32_t* signatures, size_t n, size_t k, double threshold,
                              uint32_t* representatives);
 
+/* Every near-duplicate pair among n signatures of k values laid end to end,
+ * in one call (near_pairs.h): the pairs (a, b), a < b, that share an LSH
+ * bucket (bands chosen for threshold, as bh_lsh_new(threshold, k, 0, 0))
+ * and whose bh_estimate_jaccard reaches threshold; empty signatures pair
+ * with nothing. Sorted by (a, b) and written to pairs as a0, b0, a1, b1, ...
+ * (2 * cap values of room). *count gets the number of pairs even when it
+ * exceeds cap, with BH_BUFFER_TOO_SMALL. */
+bh_status bh_minhash_pairs(const uint32_t* signatures, size_t n, size_t k, double threshold, uint32_t* pairs,
+                           size_t cap, size_t* count);
+/* Every pair among n SimHash fingerprints within Hamming distance
+ * max_distance (0 to 4), exactly; sorted and written as bh_minhash_pairs. */
+bh_status bh_simhash_pairs(const uint64_t* fingerprints, size_t n, int max_distance, uint32_t* pairs,
+                           size_t cap, size_t* count);
+
 /* ---- boilerplate classifier (issue 3; classifier.h, docs/CLASSIFIER.md) --- */
 typedef struct bh_model bh_model;
 

@@ -5,6 +5,7 @@
 #include "boilerhash/exact_hash.h"
 #include "boilerhash/lsh.h"
 #include "boilerhash/minhash.h"
+#include "boilerhash/near_pairs.h"
 #include "boilerhash/normalize.h"
 #include "boilerhash/set_similarity.h"
 #include "boilerhash/shingle.h"
