@@ -26,6 +26,17 @@ inline bool SameBucket(const BandEntry& a, const BandEntry& b) {
   return KeyOf(a) == KeyOf(b) && BandOf(a) == BandOf(b);
 }
 
+// Calls bucket(run) with each bucket's run of sorted entries, in order.
+template <class F>
+void ForEachBucket(std::span<const BandEntry> entries, F&& bucket) {
+  for (size_t i = 0; i < entries.size();) {
+    size_t j = i + 1;
+    while (j < entries.size() && SameBucket(entries[j], entries[i])) ++j;
+    bucket(entries.subspan(i, j - i));
+    i = j;
+  }
+}
+
 // The sorted entries of documents 0..n-1; signature(d) gives document d's
 // signature. Documents with an empty signature (IsEmptySignature) or one
 // shorter than bands * rows have no entries: they share no bucket.

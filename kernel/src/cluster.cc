@@ -65,12 +65,10 @@ void ClusterJaccard(std::span<const DocumentSketch> docs, const LshParams& param
   const std::vector<BandEntry> entries =
       SortedBandEntries(docs.size(), [&](uint32_t d) { return docs[d].minhash; }, params);
   std::vector<uint32_t> members;  // one document per cluster present in the bucket
-  for (size_t i = 0; i < entries.size();) {
-    size_t j = i + 1;
-    while (j < entries.size() && SameBucket(entries[j], entries[i])) ++j;
+  ForEachBucket(entries, [&](std::span<const BandEntry> bucket) {
     members.clear();
-    for (size_t e = i; e < j; ++e) {
-      const uint32_t doc = DocOf(entries[e]);
+    for (const BandEntry& entry : bucket) {
+      const uint32_t doc = DocOf(entry);
       bool joined = false;
       for (uint32_t m : members) {
         if (uf->Find(m) == uf->Find(doc)) { joined = true; break; }
@@ -85,8 +83,7 @@ void ClusterJaccard(std::span<const DocumentSketch> docs, const LshParams& param
       }
       if (!joined) members.push_back(doc);
     }
-    i = j;
-  }
+  });
 }
 
 void ClusterContainment(std::span<const DocumentSketch> docs, uint32_t k, const Verifier& verify,

@@ -23,17 +23,14 @@ std::vector<NearPair> MinHashPairs(std::span<const uint32_t> signatures, size_t 
   const auto signature = [&](uint32_t d) { return signatures.subspan(size_t{d} * k, k); };
   const std::vector<BandEntry> entries = SortedBandEntries(n, signature, params);
   std::vector<uint64_t> candidates;
-  for (size_t i = 0; i < entries.size();) {
-    size_t j = i + 1;
-    while (j < entries.size() && SameBucket(entries[j], entries[i])) ++j;
+  ForEachBucket(entries, [&](std::span<const BandEntry> bucket) {
     // Documents within a bucket are in increasing order: (x, y) has x < y.
-    for (size_t x = i; x < j; ++x) {
-      for (size_t y = x + 1; y < j; ++y) {
-        candidates.push_back(uint64_t{DocOf(entries[x])} << 32 | DocOf(entries[y]));
+    for (size_t x = 0; x < bucket.size(); ++x) {
+      for (size_t y = x + 1; y < bucket.size(); ++y) {
+        candidates.push_back(uint64_t{DocOf(bucket[x])} << 32 | DocOf(bucket[y]));
       }
     }
-    i = j;
-  }
+  });
   SortKeys(candidates.data(), candidates.size());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   for (const uint64_t c : candidates) {
