@@ -9,7 +9,7 @@
 namespace boilerhash {
 namespace {
 
-constexpr double kPinnedContentF1 = 0.830;
+constexpr double kPinnedContentF1 = 0.845;
 constexpr double kPinnedBoilerplateF1 = 0.970;
 
 struct Counts {

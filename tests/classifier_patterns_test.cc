@@ -98,6 +98,7 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("Further Reading", "related_header"));
   EXPECT_TRUE(hit("More on this story", "related_header"));
   EXPECT_TRUE(hit("Similar Articles", "related_header"));
+  EXPECT_TRUE(hit("Popular Articles", "related_header"));
   EXPECT_FALSE(hit("Further reading of the report shows the council was right.", "related_header"));
   EXPECT_TRUE(hit("Image 3 of 12", "page_of"));
   EXPECT_TRUE(hit("Write to Jane Roe at jane.roe@example.com", "author_contact"));

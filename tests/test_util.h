@@ -33,13 +33,14 @@ inline std::vector<PatternMatch> ScanMatches(const PatternDb& db, std::string_vi
   return out;
 }
 
-// The non-blank lines of doc with their results, default model, no corpus.
+// The non-blank lines of doc with their results, default patterns, no corpus.
 struct ClassifiedLine {
   std::string text;
   LineResult result;
 };
-inline std::vector<ClassifiedLine> ClassifyLines(const std::string& doc) {
-  auto model = BoilerplateModel::Default();
+inline std::vector<ClassifiedLine> ClassifyLines(const std::string& doc,
+                                                 const ClassifierOptions& options = {}) {
+  auto model = BoilerplateModel::DefaultWithOptions(options, nullptr);
   EXPECT_TRUE(model);
   ClassifyResult r;
   model->Classify(doc, &r);

@@ -492,12 +492,18 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   // Main block: maximum-sum run; content lines add their words, boilerplate
   // lines subtract (Finn et al.'s tag/token balance, per line). A paragraph
   // line with no decisive signal costs little: a body's lists and subheads
-  // must not split it.
+  // must not split it. But a long enough stretch of furniture ends the run
+  // whatever lies beyond it: by the sum alone, a block of prose far below
+  // the article (a comment policy, a cookie notice, the footer's teasers)
+  // joins the body across any menu it outweighs.
   if (o.use_main_block) {
     double best = 0, run = 0;
     size_t best_begin = 0, best_end = 0, run_begin = 0;
+    uint32_t gap = 0;  // non-blank lines since the last content line
     for (size_t i = 0; i < n; ++i) {
       if (cls[i] == kBlankClass) continue;
+      gap = content[i] ? 0 : gap + 1;
+      if (o.main_block_max_gap && gap >= o.main_block_max_gap) run = 0;  // the next run starts after the gap
       double v;
       if (content[i]) {
         v = double(f[i].words);

@@ -1,0 +1,101 @@
+// The main block (Body Text Extraction): the maximum-sum run of lines, cut
+// where main_block_max_gap boilerplate lines come in a row, so prose far below
+// the article does not join it across the furniture between them.
+#include <string>
+#include <vector>
+
+#include "boilerhash/classifier.h"
+#include "boilerhash/reasons.h"
+#include "test_util.h"
+
+namespace boilerhash {
+namespace {
+
+const std::string kArticle =
+    "The council met on Tuesday evening and agreed, after a long debate, to rebuild the old stone "
+    "bridge over the river that has been closed to lorries since the floods of last winter.\n\n"
+    "Work on the new crossing will start in the spring and should be finished within two years, "
+    "the officials said, although the budget for it has not yet been approved by the county.\n\n"
+    "Residents who live near the river have asked for a new bridge for more than a decade, and "
+    "several of them came to the meeting to say that they were glad the wait was over.\n\n";
+
+// Sentences of under strong_words (30) words: far from the body, they do not
+// survive on their own.
+const std::string kLowerProse =
+    "Users who post comments on this site agree to keep to the rules that are set out below.\n\n"
+    "A comment will be removed when it insults other readers or when it has nothing to do with the "
+    "story.\n\n"
+    "The moderators may block the account of a reader who breaks these rules more than once.\n\n"
+    "Readers who want an account restored should write to the moderators and explain what "
+    "happened.\n";
+
+// A menu: lines in a run (no blank line between), each boilerplate by its
+// own signals (four words, no stopword). Short lines would not do: between
+// two good lines they are content by context.
+std::string Menu(size_t lines) {
+  static const char* kItems[] = {"World", "Business", "Opinion", "Technology", "Science", "Culture",
+                                 "Travel", "Weather", "Podcasts", "Puzzles"};
+  std::string menu;
+  for (size_t i = 0; i < lines; ++i) {
+    menu += std::string(kItems[i % 10]) + " Desk Latest Headlines " + std::to_string(i) + "\n";
+  }
+  return menu + "\n";
+}
+
+std::vector<testing::ClassifiedLine> Classify(const std::string& doc, uint32_t max_gap) {
+  ClassifierOptions options;
+  options.main_block_max_gap = max_gap;
+  return testing::ClassifyLines(doc, options);
+}
+
+constexpr uint32_t kDefaultGap = ClassifierOptions{}.main_block_max_gap;
+
+TEST(ClassifierMainBlock, DefaultGapIsFifteenLines) { EXPECT_EQ(kDefaultGap, 15u); }
+
+// The prose below outweighs the menu, so by the sum alone it joins the body;
+// a menu of main_block_max_gap lines cuts it off.
+TEST(ClassifierMainBlock, ALongRunOfFurnitureEndsTheBlock) {
+  const std::string doc = kArticle + Menu(kDefaultGap) + kLowerProse;
+  const auto cut = Classify(doc, kDefaultGap);
+  ASSERT_EQ(cut.size(), 3 + kDefaultGap + 4);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(cut[i].result.label, LineLabel::kContent) << cut[i].text;
+  for (size_t i = 3; i < cut.size(); ++i) EXPECT_EQ(cut[i].result.label, LineLabel::kBoilerplate) << cut[i].text;
+  for (size_t i = cut.size() - 4; i < cut.size(); ++i) {
+    EXPECT_TRUE(cut[i].result.reasons & kReasonOutsideMainBlock) << cut[i].text;
+  }
+  // Without the limit the same page keeps the prose.
+  const auto joined = Classify(doc, 0);
+  ASSERT_EQ(joined.size(), cut.size());
+  for (size_t i = joined.size() - 4; i < joined.size(); ++i) {
+    EXPECT_EQ(joined[i].result.label, LineLabel::kContent) << joined[i].text;
+  }
+}
+
+// One line fewer than the limit does not cut: a body's own lists and
+// galleries are shorter than the furniture at its end.
+TEST(ClassifierMainBlock, AShorterRunDoesNotEndTheBlock) {
+  const auto lines = Classify(kArticle + Menu(kDefaultGap - 1) + kLowerProse, kDefaultGap);
+  ASSERT_EQ(lines.size(), 3 + (kDefaultGap - 1) + 4);
+  for (size_t i = lines.size() - 4; i < lines.size(); ++i) {
+    EXPECT_EQ(lines[i].result.label, LineLabel::kContent) << lines[i].text;
+  }
+}
+
+// The cut keeps the larger side: with the comment rules above the menu and
+// the article below it, the rules fall outside (without the limit, the sum
+// joins them to the article).
+TEST(ClassifierMainBlock, TheLargerSideOfTheGapIsTheBody) {
+  const std::string doc = kLowerProse + "\n" + Menu(kDefaultGap) + kArticle;
+  const auto cut = Classify(doc, kDefaultGap);
+  ASSERT_EQ(cut.size(), 4 + kDefaultGap + 3);
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(cut[i].result.label, LineLabel::kBoilerplate) << cut[i].text;
+    EXPECT_TRUE(cut[i].result.reasons & kReasonOutsideMainBlock) << cut[i].text;
+  }
+  for (size_t i = cut.size() - 3; i < cut.size(); ++i) EXPECT_EQ(cut[i].result.label, LineLabel::kContent) << cut[i].text;
+  const auto joined = Classify(doc, 0);
+  for (size_t i = 0; i < 4; ++i) EXPECT_EQ(joined[i].result.label, LineLabel::kContent) << joined[i].text;
+}
+
+}  // namespace
+}  // namespace boilerhash
