@@ -99,6 +99,9 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("More on this story", "related_header"));
   EXPECT_TRUE(hit("Similar Articles", "related_header"));
   EXPECT_TRUE(hit("Popular Articles", "related_header"));
+  EXPECT_TRUE(hit("By Jane Roe | Updated: 10:32 a.m.", "byline"));
+  EXPECT_TRUE(hit("By Jane Roe on Monday, November 18th, 2019 at 11:04 a.m.", "byline"));
+  EXPECT_FALSE(hit("By contrast, the council kept its own budget.", "byline"));
   EXPECT_FALSE(hit("Further reading of the report shows the council was right.", "related_header"));
   EXPECT_TRUE(hit("Image 3 of 12", "page_of"));
   EXPECT_TRUE(hit("Write to Jane Roe at jane.roe@example.com", "author_contact"));
