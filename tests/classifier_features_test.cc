@@ -143,13 +143,13 @@ TEST(LineFeatures, StopwordSetFromText) {
 // keys are exact (length included), so prefixes, padding and NUL bytes never
 // match by accident.
 TEST(LineFeatures, EveryTargetMatchesReferenceOnPunctuationRunsAndChunkEdges) {
-  // The word pass strips punctuation by counting bits in 64-bit windows and
+  // The word pass strips punctuation by counting bits in 56-bit windows and
   // finds words across 64-byte chunks: runs of 1..130 punctuation bytes
   // around stopwords, and stopwords placed at every offset around the chunk
   // edges (63/64/65, 127/128/129), with the line ending there or going on.
   std::vector<std::string> texts;
   std::string t;
-  for (size_t run : {1, 2, 15, 62, 63, 64, 65, 66, 127, 128, 129, 130}) {
+  for (size_t run : {1, 2, 15, 55, 56, 57, 62, 63, 64, 65, 66, 127, 128, 129, 130}) {
     const std::string p1(run, '('), p2(run, '.');
     t += p1 + "the" + p2 + " " + p2 + "And" + " of" + p1 + "\n";
     t += p1 + p2 + "\n";  // all punctuation: no word left
