@@ -19,9 +19,9 @@ const std::string kArticle =
     "Residents who live near the river have asked for a new bridge for more than a decade, and "
     "several of them came to the meeting to say that they were glad the wait was over.\n\n";
 
-// Sentences of under strong_words (30) words: far from the body, they do not
-// survive on their own.
-const std::string kLowerProse =
+// A comment policy: sentences of under strong_words (30) words, so far from
+// the body they do not survive on their own.
+const std::string kCommentRules =
     "Users who post comments on this site agree to keep to the rules that are set out below.\n\n"
     "A comment will be removed when it insults other readers or when it has nothing to do with the "
     "story.\n\n"
@@ -50,16 +50,16 @@ std::vector<testing::ClassifiedLine> Classify(const std::string& doc, uint32_t m
 
 constexpr uint32_t kDefaultGap = ClassifierOptions{}.main_block_max_gap;
 
-TEST(ClassifierMainBlock, DefaultGapIsFifteenLines) { EXPECT_EQ(kDefaultGap, 15u); }
-
 // The prose below outweighs the menu, so by the sum alone it joins the body;
 // a menu of main_block_max_gap lines cuts it off.
 TEST(ClassifierMainBlock, ALongRunOfFurnitureEndsTheBlock) {
-  const std::string doc = kArticle + Menu(kDefaultGap) + kLowerProse;
+  const std::string doc = kArticle + Menu(kDefaultGap) + kCommentRules;
   const auto cut = Classify(doc, kDefaultGap);
   ASSERT_EQ(cut.size(), 3 + kDefaultGap + 4);
   for (size_t i = 0; i < 3; ++i) EXPECT_EQ(cut[i].result.label, LineLabel::kContent) << cut[i].text;
-  for (size_t i = 3; i < cut.size(); ++i) EXPECT_EQ(cut[i].result.label, LineLabel::kBoilerplate) << cut[i].text;
+  for (size_t i = 3; i < cut.size(); ++i) {
+    EXPECT_EQ(cut[i].result.label, LineLabel::kBoilerplate) << cut[i].text;
+  }
   for (size_t i = cut.size() - 4; i < cut.size(); ++i) {
     EXPECT_TRUE(cut[i].result.reasons & kReasonOutsideMainBlock) << cut[i].text;
   }
@@ -74,7 +74,7 @@ TEST(ClassifierMainBlock, ALongRunOfFurnitureEndsTheBlock) {
 // One line fewer than the limit does not cut: a body's own lists and
 // galleries are shorter than the furniture at its end.
 TEST(ClassifierMainBlock, AShorterRunDoesNotEndTheBlock) {
-  const auto lines = Classify(kArticle + Menu(kDefaultGap - 1) + kLowerProse, kDefaultGap);
+  const auto lines = Classify(kArticle + Menu(kDefaultGap - 1) + kCommentRules, kDefaultGap);
   ASSERT_EQ(lines.size(), 3 + (kDefaultGap - 1) + 4);
   for (size_t i = lines.size() - 4; i < lines.size(); ++i) {
     EXPECT_EQ(lines[i].result.label, LineLabel::kContent) << lines[i].text;
@@ -85,14 +85,16 @@ TEST(ClassifierMainBlock, AShorterRunDoesNotEndTheBlock) {
 // the article below it, the rules fall outside (without the limit, the sum
 // joins them to the article).
 TEST(ClassifierMainBlock, TheLargerSideOfTheGapIsTheBody) {
-  const std::string doc = kLowerProse + "\n" + Menu(kDefaultGap) + kArticle;
+  const std::string doc = kCommentRules + "\n" + Menu(kDefaultGap) + kArticle;
   const auto cut = Classify(doc, kDefaultGap);
   ASSERT_EQ(cut.size(), 4 + kDefaultGap + 3);
   for (size_t i = 0; i < 4; ++i) {
     EXPECT_EQ(cut[i].result.label, LineLabel::kBoilerplate) << cut[i].text;
     EXPECT_TRUE(cut[i].result.reasons & kReasonOutsideMainBlock) << cut[i].text;
   }
-  for (size_t i = cut.size() - 3; i < cut.size(); ++i) EXPECT_EQ(cut[i].result.label, LineLabel::kContent) << cut[i].text;
+  for (size_t i = cut.size() - 3; i < cut.size(); ++i) {
+    EXPECT_EQ(cut[i].result.label, LineLabel::kContent) << cut[i].text;
+  }
   const auto joined = Classify(doc, 0);
   for (size_t i = 0; i < 4; ++i) EXPECT_EQ(joined[i].result.label, LineLabel::kContent) << joined[i].text;
 }

@@ -52,8 +52,8 @@ struct ClassifierOptions {
   bool use_main_block = true;        // Body Text Extraction pass (reason outside_main_block)
   uint32_t strong_words = 30;        // a good line this long survives outside the main block
                                      // and is body, not a teaser's blurb
-  uint32_t main_block_max_gap = 15;  // this many boilerplate lines in a row end the main block
-                                     // (0: no limit)
+  uint32_t main_block_max_gap = 15;  // this many non-content lines in a row end the main
+                                     // block (0: no limit)
 };
 
 class BoilerplateModel {
