@@ -13,7 +13,8 @@
 //      found by one forward and one backward sweep);
 //   7. the main text block: the maximum-sum run of lines (Body Text
 //      Extraction, Finn, Kushmerick & Smyth 2001), Kadane's algorithm;
-//   8. the headline: the nearest headline-like line above the body is kept.
+//   8. lists that a line of the body ending in ':' announces;
+//   9. the headline: the nearest headline-like line above the body is kept.
 #include "boilerhash/classifier.h"
 
 #include <algorithm>
@@ -49,6 +50,14 @@ enum Class : uint8_t { kBad, kShort, kNear, kGood, kBlankClass };
 constexpr double kSoftPenalty = 2.0;
 // Comment signatures after an end marker that show the comments start there.
 constexpr uint32_t kMinCommentSignatures = 2;
+// Lines under a content line ending in ':' that make a list it announces.
+constexpr size_t kAnnouncedListMinLines = 3;
+
+// The line ends in ':' (spaces after it aside).
+bool EndsWithColon(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return !line.empty() && line.back() == ':';
+}
 
 struct PatternHits {
   float weight = 0;   // boilerplate weight of the matches
@@ -533,6 +542,33 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       content[i] = false;
       why[i] |= kReasonOutsideMainBlock;
     }
+  }
+
+  // Announced lists: a line of the body that ends in ':' ("The tour's 2020
+  // dates:", "Here is what you will need:") announces the lines right under
+  // it, a run of kAnnouncedListMinLines or more with no blank line inside
+  // (one blank line may come before it). Dates and venues, table rows,
+  // ingredients: short, unpunctuated, few stopwords, and boilerplate by
+  // those signals alone. They are content unless a decisive signal fired.
+  // The announcing line is content by its own signals, not a short label
+  // ("Share this:", "Related Tags:") kept only for standing alone inside
+  // the main block.
+  for (size_t i = 0; i < n; ++i) {
+    if (!content[i] || f[i].words < o.short_words || (why[i] & kReasonInMainBlock) ||
+        !EndsWithColon(doc.substr(spans[i].begin, spans[i].end - spans[i].begin))) {
+      continue;
+    }
+    size_t first = i + 1;
+    if (first < n && cls[first] == kBlankClass) ++first;
+    size_t end = first;
+    while (end < n && cls[end] != kBlankClass) ++end;
+    if (end - first < kAnnouncedListMinLines) continue;
+    for (size_t j = first; j < end; ++j) {
+      if (content[j] || decisive(j)) continue;
+      content[j] = true;
+      why[j] |= kReasonAnnouncedList;
+    }
+    i = end - 1;
   }
 
   // Headline: the nearest line above the first content line that looks like a

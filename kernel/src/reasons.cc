@@ -8,7 +8,7 @@ constexpr const char* kNames[kReasonCount] = {
     "repeated_in_doc", "frequent_in_corpus", "context",        "after_end_marker",
     "section_header", "in_teaser_block", "ellipsis",          "bullet",
     "pattern_dense",  "outside_main_block", "low_letters",    "title",
-    "in_main_block",  "comment_signature",
+    "in_main_block",  "comment_signature", "announced_list",
 };
 static_assert(sizeof(kNames) / sizeof(kNames[0]) == kReasonCount);
 }  // namespace

@@ -59,9 +59,13 @@ enum Reason : uint32_t {
   // The line is a reader-comment signature ("Jane says:", "Bob on May 2,
   // 2019 at 5:23 pm said:"); after the body, such lines start the comments.
   kReasonCommentSignature = 1u << 17,
+  // Not a boilerplate signal: the line belongs to a list that a content line
+  // ending in ':' announces ("The tour's 2020 dates:"), the run of lines
+  // right under it, and no decisive boilerplate signal fired on it.
+  kReasonAnnouncedList = 1u << 18,
 };
 
-inline constexpr int kReasonCount = 18;
+inline constexpr int kReasonCount = 19;
 
 // The name of one reason bit ("pattern", "short", ...); "unknown" for a
 // value that is not exactly one known bit.
