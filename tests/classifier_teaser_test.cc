@@ -14,13 +14,7 @@ namespace {
 
 using testing::ClassifyLines;
 
-const std::string kBody =
-    "The council met on Tuesday evening and agreed, after a long debate, to rebuild the old stone "
-    "bridge over the river that has been closed to lorries since the floods of last winter.\n\n"
-    "Work on the new crossing will start in the spring and should be finished within two years, "
-    "the officials said, although the budget for it has not yet been approved by the county.\n\n"
-    "Residents who live near the river have asked for a new bridge for more than a decade, and "
-    "several of them came to the meeting to say that they were glad the wait was over.\n\n";
+const std::string& kBody = testing::kCouncilStory;
 
 const std::string kMoreBody =
     "Engineers from the county will survey the riverbed in March to find out whether the old "

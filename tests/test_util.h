@@ -33,6 +33,16 @@ inline std::vector<PatternMatch> ScanMatches(const PatternDb& db, std::string_vi
   return out;
 }
 
+// Three paragraphs of a news story, each a good line of 30+ words followed by
+// a blank line: the body that classifier tests surround with furniture.
+inline const std::string kCouncilStory =
+    "The council met on Tuesday evening and agreed, after a long debate, to rebuild the old stone "
+    "bridge over the river that has been closed to lorries since the floods of last winter.\n\n"
+    "Work on the new crossing will start in the spring and should be finished within two years, "
+    "the officials said, although the budget for it has not yet been approved by the county.\n\n"
+    "Residents who live near the river have asked for a new bridge for more than a decade, and "
+    "several of them came to the meeting to say that they were glad the wait was over.\n\n";
+
 // The non-blank lines of doc with their results, default patterns, no corpus.
 struct ClassifiedLine {
   std::string text;
