@@ -114,7 +114,7 @@ void RegisterAll() {
     }
     std::vector<uint32_t> found;
     for (auto _ : s) {
-      LshIndex index(OptimalLshParams(0.8, 128), 128);
+      LshIndex index(RecallFirstLshParams(0.8, 128), 128);
       for (uint32_t i = 0; i < sigs.size(); ++i) {
         found.clear();
         index.Query(sigs[i], &found);

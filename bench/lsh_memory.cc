@@ -6,8 +6,8 @@
 // hashes (default 64); every 10th document is a near-duplicate of an earlier
 // one (4 of its S hashes replaced: Jaccard about 0.88), so the index holds some
 // shared buckets as a real corpus does. Then, timed with steady_clock:
-//   index:   inserts them into LshIndex(OptimalLshParams(0.8, 128)) and reports
-//            LshIndex::MemoryBytes() / N;
+//   index:   inserts them into LshIndex(RecallFirstLshParams(0.8, 128)), the
+//            bands dedup uses, and reports LshIndex::MemoryBytes() / N;
 //   cluster: runs ClusterNearDuplicates (threshold 0.8, estimate only).
 // Prints one JSON object on stdout, with the process peak RSS
 // (getrusage ru_maxrss) measured after the work: run one mode and one N per
@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   }
   const double sign_s = Seconds(t_sign);
 
-  const boilerhash::LshParams params = boilerhash::OptimalLshParams(0.8, kK);
+  const boilerhash::LshParams params = boilerhash::RecallFirstLshParams(0.8, kK);
   double work_s = 0;
   size_t index_bytes = 0, candidate_pairs = 0, verified_pairs = 0, clusters = 0;
   const auto t_work = std::chrono::steady_clock::now();

@@ -344,13 +344,8 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
   co.measure = f.measure == "containment" ? boilerhash::Measure::kContainment
                                           : boilerhash::Measure::kJaccard;
   co.lsh = {f.bands, f.rows};
-  if (co.lsh.bands == 0) {
-    // Recall first: a missed pair is lost for good, while a candidate costs
-    // only k slot comparisons to reject, so weigh false negatives 19:1
-    // (k = 128, t = 0.8: 16 bands x 8 rows, P(candidate | J = 0.8) = 0.95,
-    // against datasketch's equal weights' 9 x 13 with 0.40).
-    co.lsh = boilerhash::OptimalLshParams(f.threshold, f.k, 0.05, 0.95);
-  }
+  // Resolved here, not left to the library, because the stats below build an index with it.
+  if (co.lsh.bands == 0) co.lsh = boilerhash::RecallFirstLshParams(f.threshold, f.k);
   co.exact_verify = f.exact_verify;
   const boilerhash::ClusterResult r = boilerhash::ClusterNearDuplicates(sketches, co);
 

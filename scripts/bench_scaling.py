@@ -437,7 +437,7 @@ def markdown(data, pngs):
         L.append(f"How measured: `bench/lsh_memory N index|cluster`, one process per N and mode. "
                  f"N synthetic MinHash signatures (k=128) of random sets of {b['set_size']} "
                  "hashes, every 10th a near-duplicate of the one before (4 hashes replaced, "
-                 f"Jaccard ≈ 0.88); `OptimalLshParams(0.8, 128)` = {b['bands']} bands × "
+                 f"Jaccard ≈ 0.88); `RecallFirstLshParams(0.8, 128)` (what `dedup` uses) = {b['bands']} bands × "
                  f"{b['rows']} rows. `index`: LshIndex::Insert of all N, then "
                  "`LshIndex::MemoryBytes()` (the index's own estimate of its heap) / N; "
                  "`cluster`: ClusterNearDuplicates (estimate only, threshold 0.8). Peak RSS "

@@ -13,16 +13,8 @@
 namespace boilerhash {
 namespace {
 
+using testing::PairWithJaccard;
 using testing::RandomSet;
-
-// A pair of sets with Jaccard exactly common/uni.
-std::pair<std::vector<uint64_t>, std::vector<uint64_t>> PairWithJaccard(std::mt19937_64& rng,
-                                                                       size_t uni, size_t common) {
-  auto a = RandomSet(rng, common), b = a;
-  for (uint64_t x : RandomSet(rng, (uni - common) / 2)) a.push_back(x);
-  for (uint64_t x : RandomSet(rng, uni - common - (uni - common) / 2)) b.push_back(x);
-  return {a, b};
-}
 
 TEST(Lsh, OptimalParamsSplitTheCurveAtTheThreshold) {
   for (double t : {0.5, 0.7, 0.8, 0.9}) {
@@ -34,6 +26,21 @@ TEST(Lsh, OptimalParamsSplitTheCurveAtTheThreshold) {
   }
   const LshParams p = OptimalLshParams(0.8, 128);
   EXPECT_EQ(OptimalLshParams(0.8, 128).bands, p.bands);  // deterministic
+}
+
+// Recall first: the S-curve's steep part sits below t, so a pair at the
+// threshold is a candidate 9 times in 10, while pairs 0.3 below it rarely are.
+TEST(Lsh, RecallFirstParamsKeepPairsAtTheThreshold) {
+  for (double t : {0.5, 0.7, 0.8, 0.9}) {
+    const LshParams p = RecallFirstLshParams(t, 128);
+    ASSERT_LE(p.bands * p.rows, 128u);
+    EXPECT_GE(LshCandidateProbability(t, p), 0.9) << t;
+    EXPECT_LT(LshCandidateProbability(t - 0.3, p), 0.25) << t;
+    EXPECT_GT(LshCandidateProbability(t, p), LshCandidateProbability(t, OptimalLshParams(t, 128))) << t;
+  }
+  const LshParams p = RecallFirstLshParams(0.8, 128);  // documented in lsh.h
+  EXPECT_EQ(p.bands, 16u);
+  EXPECT_EQ(p.rows, 8u);
 }
 
 // Measured candidate rates follow 1 - (1 - s^r)^b within 3 percentage points.

@@ -9,6 +9,8 @@
 #include <random>
 
 #include "boilerhash/boilerhash.h"
+#include "boilerhash/cluster.h"
+#include "boilerhash/lsh.h"
 #include "boilerhash/minhash.h"
 #include "boilerhash/simhash.h"
 #include "test_util.h"
@@ -16,6 +18,7 @@
 namespace boilerhash {
 namespace {
 
+using testing::PairWithJaccard;
 using testing::RandomSet;
 
 // n documents in families of near-duplicates: each family shares a base set,
@@ -40,7 +43,7 @@ std::vector<uint32_t> FamilySignatures(std::mt19937_64& rng, size_t n, size_t k)
 
 std::vector<NearPair> PairsByIndexLoop(const std::vector<uint32_t>& sigs, size_t k, double threshold) {
   const size_t n = sigs.size() / k;
-  const LshParams params = OptimalLshParams(threshold, static_cast<uint32_t>(k));
+  const LshParams params = RecallFirstLshParams(threshold, static_cast<uint32_t>(k));
   LshIndex index(params, static_cast<uint32_t>(k));
   auto sig = [&](size_t d) { return std::span<const uint32_t>(sigs).subspan(d * k, k); };
   for (size_t d = 0; d < n; ++d) {
@@ -77,6 +80,60 @@ TEST(MinHashPairs, EmptySignaturesPairWithNothing) {
   std::fill(sigs.begin() + kK, sigs.begin() + 3 * kK, 5u);  // documents 1 and 2 equal, not empty
   EXPECT_EQ(MinHashPairs(sigs, kK, 0.8), (std::vector<NearPair>{{1, 2}}));
   EXPECT_TRUE(MinHashPairs({}, kK, 0.8).empty());
+}
+
+// Pairs of documents with Jaccard 0.85, just above the default threshold:
+// each entry point that chooses its own bands must keep nearly every pair
+// whose estimate reaches 0.8. Equal-weight bands (9 x 13) find a J = 0.85
+// pair with probability 0.69; the recall-first ones (16 x 8) with 0.99.
+TEST(MinHashPairs, DefaultBandsKeepPairsJustAboveTheThreshold) {
+  constexpr size_t kK = 128, kPairs = 300;
+  constexpr double kT = 0.8;
+  const MinHasher hasher({kK, 3});
+  std::mt19937_64 rng(85);
+  std::vector<uint32_t> sigs(2 * kPairs * kK);
+  for (size_t i = 0; i < kPairs; ++i) {
+    const auto [a, b] = PairWithJaccard(rng, 400, 340);  // J = 0.85
+    hasher.Sign(a, sigs.data() + 2 * i * kK);
+    hasher.Sign(b, sigs.data() + (2 * i + 1) * kK);
+  }
+  const auto sig = [&](size_t d) { return std::span<const uint32_t>(sigs).subspan(d * kK, kK); };
+  std::vector<NearPair> eligible;  // the pairs whose estimate reaches the threshold
+  for (uint32_t i = 0; i < kPairs; ++i) {
+    if (EstimateJaccard(sig(2 * i), sig(2 * i + 1)) >= kT) eligible.push_back({2 * i, 2 * i + 1});
+  }
+  ASSERT_GT(eligible.size(), kPairs * 8 / 10);
+
+  const std::vector<NearPair> found = MinHashPairs(sigs, kK, kT);
+  size_t kept = 0;
+  for (const NearPair& p : eligible) kept += std::binary_search(found.begin(), found.end(), p,
+      [](const NearPair& x, const NearPair& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+  EXPECT_GE(kept, eligible.size() * 95 / 100) << kept << " of " << eligible.size();
+
+  std::vector<DocumentSketch> docs;
+  for (size_t d = 0; d < 2 * kPairs; ++d) docs.push_back({sig(d), {}, 0});
+  const ClusterResult r = ClusterNearDuplicates(docs, ClusterOptions{});
+  size_t joined = 0;
+  for (const NearPair& p : eligible) joined += r.representative[p.b] == p.a;
+  EXPECT_GE(joined, eligible.size() * 95 / 100) << joined << " of " << eligible.size();
+
+  // The C API's index with bands = rows = 0 has the same bands.
+  bh_lsh* lsh = nullptr;
+  ASSERT_EQ(bh_lsh_new(kT, kK, 0, 0, &lsh), BH_OK);
+  LshIndex index(RecallFirstLshParams(kT, kK), kK);
+  for (uint32_t d = 0; d < 2 * kPairs; d += 2) {
+    ASSERT_EQ(bh_lsh_insert(lsh, d, sig(d).data(), kK), BH_OK);
+    ASSERT_TRUE(index.Insert(d, sig(d)).ok());
+  }
+  for (uint32_t d = 1; d < 2 * kPairs; d += 2) {
+    uint32_t out[8];
+    size_t count = 0;
+    ASSERT_EQ(bh_lsh_query(lsh, sig(d).data(), kK, out, 8, &count), BH_OK);
+    std::vector<uint32_t> expected;
+    index.Query(sig(d), &expected);
+    EXPECT_EQ(std::vector<uint32_t>(out, out + count), expected) << d;
+  }
+  bh_lsh_free(lsh);
 }
 
 TEST(SimHashPairs, EqualsEveryPairByPopcount) {

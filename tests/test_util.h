@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -119,6 +120,15 @@ inline std::vector<uint64_t> RandomSet(std::mt19937_64& rng, size_t n) {
   std::vector<uint64_t> v(n);
   for (auto& x : v) x = rng();
   return v;
+}
+
+// A pair of sets with Jaccard exactly common/uni.
+inline std::pair<std::vector<uint64_t>, std::vector<uint64_t>> PairWithJaccard(std::mt19937_64& rng,
+                                                                              size_t uni, size_t common) {
+  auto a = RandomSet(rng, common), b = a;
+  for (uint64_t x : RandomSet(rng, (uni - common) / 2)) a.push_back(x);
+  for (uint64_t x : RandomSet(rng, uni - common - (uni - common) / 2)) b.push_back(x);
+  return {a, b};
 }
 
 // Random text mixing ASCII words, punctuation, Unicode letters, marks,

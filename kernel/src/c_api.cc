@@ -177,7 +177,7 @@ bh_status bh_lsh_new(double threshold, uint32_t k, uint32_t bands, uint32_t rows
   *out = nullptr;
   return Guard([&] {
     boilerhash::LshParams p{bands, rows};
-    if (bands == 0 && rows == 0) p = boilerhash::OptimalLshParams(threshold, k);
+    if (bands == 0 && rows == 0) p = boilerhash::RecallFirstLshParams(threshold, k);
     auto lsh = std::make_unique<bh_lsh>(bh_lsh{boilerhash::LshIndex(p, k), k});
     if (!lsh->index.ok()) return BH_INVALID_ARGUMENT;
     *out = lsh.release();

@@ -70,6 +70,10 @@ LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight, doubl
   return best;
 }
 
+LshParams RecallFirstLshParams(double threshold, uint32_t k) {
+  return OptimalLshParams(threshold, k, 0.05, 0.95);
+}
+
 void LshBandKeys(std::span<const uint32_t> signature, const LshParams& p, uint64_t* keys) {
   for (uint32_t band = 0; band < p.bands; ++band) {
     // Slots are little-endian uint32 in memory on every supported machine.

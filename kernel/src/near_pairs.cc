@@ -19,7 +19,7 @@ std::vector<NearPair> MinHashPairs(std::span<const uint32_t> signatures, size_t 
   std::vector<NearPair> pairs;
   if (k == 0 || signatures.size() < k) return pairs;
   const size_t n = signatures.size() / k;
-  if (params.bands == 0 || params.rows == 0) params = OptimalLshParams(threshold, static_cast<uint32_t>(k));
+  if (params.bands == 0 || params.rows == 0) params = RecallFirstLshParams(threshold, static_cast<uint32_t>(k));
   const auto signature = [&](uint32_t d) { return signatures.subspan(size_t{d} * k, k); };
   const std::vector<BandEntry> entries = SortedBandEntries(n, signature, params);
   std::vector<uint64_t> candidates;

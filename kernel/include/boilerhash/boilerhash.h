@@ -66,7 +66,8 @@ int bh_hamming_distance(uint64_t a, uint64_t b);
 
 /* ---- LSH --------------------------------------------------------------- */
 typedef struct bh_lsh bh_lsh;
-/* bands = rows = 0 chooses them for threshold. */
+/* bands = rows = 0 chooses them for threshold, recall first (lsh.h:
+ * RecallFirstLshParams; 16 x 8 at k = 128, t = 0.8): verify the candidates. */
 bh_status bh_lsh_new(double threshold, uint32_t k, uint32_t bands, uint32_t rows, bh_lsh** out);
 void bh_lsh_free(bh_lsh* lsh);
 bh_status bh_lsh_insert(bh_lsh* lsh, uint32_t doc, const uint32_t* signature, size_t k);

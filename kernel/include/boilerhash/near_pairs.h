@@ -30,7 +30,7 @@ struct NearPair {
 };
 
 // n = signatures.size() / k documents, k values each, laid end to end.
-// params with 0 bands: OptimalLshParams(threshold, k). Sorted by (a, b).
+// params with 0 bands: RecallFirstLshParams(threshold, k). Sorted by (a, b).
 std::vector<NearPair> MinHashPairs(std::span<const uint32_t> signatures, size_t k, double threshold,
                                    LshParams params = {});
 
