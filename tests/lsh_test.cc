@@ -1,5 +1,6 @@
 #include "boilerhash/lsh.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "boilerhash/cluster.h"
@@ -65,6 +66,59 @@ TEST(Lsh, CandidateRatesMatchTheory) {
       const double measured = static_cast<double>(hits) / kTrials;
       const double expected = LshCandidateProbability(static_cast<double>(common) / uni, p);
       EXPECT_NEAR(measured, expected, 0.03) << "b=" << p.bands << " r=" << p.rows << " s=" << s;
+    }
+  }
+}
+
+// The index against its definition: a query returns every inserted document
+// with a band key equal to the query's in the same band, sorted and unique.
+// 3,000 inserts grow each band's table six times; families of near-copies
+// fill buckets with several documents; some documents are inserted twice
+// and some ids reused, as a caller may do.
+TEST(Lsh, IndexQueryEqualsABandKeyScan) {
+  const MinHasher hasher;
+  std::mt19937_64 rng(314);
+  for (const LshParams p : {LshParams{16, 8}, LshParams{9, 13}, LshParams{1, 1}, LshParams{128, 1}}) {
+    LshIndex index(p, 128);
+    ASSERT_TRUE(index.ok());
+    std::vector<std::pair<uint32_t, std::vector<uint64_t>>> inserted;  // (doc, band keys)
+    std::vector<uint64_t> base;
+    std::vector<std::vector<uint32_t>> queries;
+    for (uint32_t i = 0; i < 3000; ++i) {
+      if (i % 6 == 0) base = RandomSet(rng, 60);
+      std::vector<uint64_t> set = base;
+      set[rng() % set.size()] = rng();  // a near-copy: most bands shared
+      const std::vector<uint32_t> sig = hasher.Sign(set);
+      const uint32_t doc = i % 97 == 0 ? i / 2 : i;  // some ids reused
+      for (int twice = 0; twice < (i % 50 == 0 ? 2 : 1); ++twice) {
+        ASSERT_TRUE(index.Insert(doc, sig).ok());
+        std::vector<uint64_t> keys(p.bands);
+        LshBandKeys(sig, p, keys.data());
+        inserted.emplace_back(doc, keys);
+      }
+      if (i % 7 == 0) queries.push_back(sig);
+    }
+    queries.push_back(hasher.Sign(RandomSet(rng, 60)));  // shares no bucket
+    EXPECT_EQ(index.size(), inserted.size());
+    std::vector<uint64_t> qk(p.bands);
+    for (const auto& q : queries) {
+      LshBandKeys(q, p, qk.data());
+      std::vector<uint32_t> expected;
+      for (const auto& [doc, keys] : inserted) {
+        for (uint32_t b = 0; b < p.bands; ++b) {
+          if (keys[b] == qk[b]) {
+            expected.push_back(doc);
+            break;
+          }
+        }
+      }
+      std::sort(expected.begin(), expected.end());
+      expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+      std::vector<uint32_t> found = {7777777};  // Query appends
+      index.Query(q, &found);
+      ASSERT_EQ(found.front(), 7777777u);
+      found.erase(found.begin());
+      EXPECT_EQ(found, expected) << p.bands << "x" << p.rows;
     }
   }
 }

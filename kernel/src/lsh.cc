@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -94,26 +95,83 @@ LshIndex::LshIndex(const LshParams& params, uint32_t k) : params_(params) {
   }
 }
 
+// Linear probing from the key's top bits: band keys are XXH3 outputs, so
+// their bits are already uniform. The table is never full (Grow keeps the
+// load at most 3/4), so the probe ends.
+size_t LshIndex::SlotOf(const BandTable& t, uint64_t key) {
+  const size_t mask = t.keys.size() - 1;
+  size_t s = static_cast<size_t>(key >> (64 - std::countr_zero(t.keys.size()))) & mask;
+  while (t.heads[s] != kNone && t.keys[s] != key) s = (s + 1) & mask;
+  return s;
+}
+
+void LshIndex::Grow(BandTable* t) {
+  BandTable bigger;
+  const size_t slots = t->keys.empty() ? 64 : 2 * t->keys.size();
+  bigger.keys.assign(slots, 0);
+  bigger.heads.assign(slots, kNone);
+  for (size_t s = 0; s < t->keys.size(); ++s) {
+    if (t->heads[s] == kNone) continue;
+    const size_t to = SlotOf(bigger, t->keys[s]);
+    bigger.keys[to] = t->keys[s];
+    bigger.heads[to] = t->heads[s];
+  }
+  t->keys = std::move(bigger.keys);
+  t->heads = std::move(bigger.heads);
+}
+
+namespace {
+// The band keys of one signature, on the stack for the usual band counts.
+class BandKeys {
+ public:
+  BandKeys(std::span<const uint32_t> signature, const LshParams& p) {
+    if (p.bands > kInline) heap_.resize(p.bands);
+    data_ = p.bands > kInline ? heap_.data() : inline_;
+    LshBandKeys(signature, p, data_);
+  }
+  uint64_t operator[](size_t band) const { return data_[band]; }
+
+ private:
+  static constexpr size_t kInline = 64;
+  uint64_t inline_[kInline];
+  std::vector<uint64_t> heap_;
+  uint64_t* data_;
+};
+}  // namespace
+
 Status LshIndex::Insert(uint32_t doc, std::span<const uint32_t> signature) {
   if (!status_.ok()) return status_;
   if (signature.size() < size_t{params_.bands} * params_.rows) {
     return Status(StatusCode::kInvalidArgument, "signature shorter than bands*rows");
   }
-  std::vector<uint64_t> keys(params_.bands);
-  LshBandKeys(signature, params_, keys.data());
-  for (uint32_t b = 0; b < params_.bands; ++b) tables_[b][keys[b]].push_back(doc);
-  ++documents_;
+  if (docs_.size() >= kNone - 1) {
+    return Status(StatusCode::kInvalidArgument, "LSH index full: 2^32 - 2 inserts");
+  }
+  const auto ordinal = static_cast<uint32_t>(docs_.size());
+  const BandKeys keys(signature, params_);
+  for (uint32_t b = 0; b < params_.bands; ++b) {
+    BandTable& t = tables_[b];
+    if (4 * (t.used + 1) > 3 * t.keys.size()) Grow(&t);
+    const size_t s = SlotOf(t, keys[b]);
+    if (t.heads[s] == kNone) {
+      t.keys[s] = keys[b];
+      ++t.used;
+    }
+    t.next.push_back(t.heads[s]);
+    t.heads[s] = ordinal;
+  }
+  docs_.push_back(doc);
   return Status::Ok();
 }
 
 void LshIndex::Query(std::span<const uint32_t> signature, std::vector<uint32_t>* out) const {
   if (!status_.ok() || signature.size() < size_t{params_.bands} * params_.rows) return;
   const size_t first = out->size();
-  std::vector<uint64_t> keys(params_.bands);
-  LshBandKeys(signature, params_, keys.data());
+  if (docs_.empty()) return;
+  const BandKeys keys(signature, params_);
   for (uint32_t b = 0; b < params_.bands; ++b) {
-    const auto it = tables_[b].find(keys[b]);
-    if (it != tables_[b].end()) out->insert(out->end(), it->second.begin(), it->second.end());
+    const BandTable& t = tables_[b];
+    for (uint32_t i = t.heads[SlotOf(t, keys[b])]; i != kNone; i = t.next[i]) out->push_back(docs_[i]);
   }
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());
   out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(first), out->end()),
@@ -121,13 +179,10 @@ void LshIndex::Query(std::span<const uint32_t> signature, std::vector<uint32_t>*
 }
 
 size_t LshIndex::MemoryBytes() const {
-  size_t bytes = tables_.capacity() * sizeof(tables_[0]);
-  for (const auto& t : tables_) {
-    // Per node: key, vector header, next pointer, cached hash; plus buckets.
-    bytes += t.bucket_count() * sizeof(void*);
-    for (const auto& [key, docs] : t) {
-      bytes += sizeof(key) + sizeof(docs) + 2 * sizeof(void*) + docs.capacity() * sizeof(uint32_t);
-    }
+  size_t bytes = tables_.capacity() * sizeof(BandTable) + docs_.capacity() * sizeof(uint32_t);
+  for (const BandTable& t : tables_) {
+    bytes += t.keys.capacity() * sizeof(uint64_t) + t.heads.capacity() * sizeof(uint32_t) +
+             t.next.capacity() * sizeof(uint32_t);
   }
   return bytes;
 }
