@@ -123,6 +123,45 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("Submit a Correction", "correction"));
   EXPECT_FALSE(hit("The stories at the top of the page were related to the summit.", "related_header"));
   EXPECT_FALSE(hit("He arrived at 9 and left two hours later.", "relative_time"));
+  EXPECT_TRUE(hit("Jane Roe - Nov 19, 2019, 10:31 pm CST", "dateline"));
+  EXPECT_TRUE(hit("Published November 20th, 2019 - 07:29 GMT", "dateline"));
+  EXPECT_TRUE(hit("Wednesday 20 November 2019 11:42, UK", "dateline"));
+  EXPECT_TRUE(hit("11/19/2019 by Jane Roe", "dateline_numeric"));
+  EXPECT_FALSE(hit("Marathon 12 2019 results", "dateline"));  // a month's letters, not a month
+  EXPECT_FALSE(hit("Nearly 3/4 of 2019's budget went on roads.", "dateline_numeric"));
+  EXPECT_TRUE(hit("\xE2\x80\x94 Jane Roe (@janeroe) November 18, 2019", "tweet_attribution"));
+}
+
+// A dateline between the headline and the body is boilerplate, and the
+// headline rule passes over it to the headline; a date inside a sentence
+// decides nothing, and an embedded tweet's attribution line (a date too)
+// stays with the tweet it closes.
+TEST(PatternDb, DatelinesAreBoilerplateAndNotTheHeadline) {
+  const auto lines = testing::ClassifyLines(
+      "Home\nNews\nSport\n\n"
+      "Council agrees to rebuild the old river bridge\n\n"
+      "Jane Roe - Nov 19, 2019, 10:31 pm CST\n\n" +
+      testing::kCouncilStory +
+      "The council first discussed the bridge on November 18, 2019, when the floods had only just "
+      "receded and the road was still closed.\n\n"
+      "The bridge is coming back at last, and not a day too soon for the lorries. pic.twitter.com/x1\n\n"
+      "\xE2\x80\x94 Jane Roe (@janeroe) November 18, 2019\n\n"
+      "Lorry drivers have had to take a detour of twenty miles since the crossing closed, and the "
+      "haulage firms in the town say they will be glad to see the back of it.\n");
+  const auto find = [&](const std::string& prefix) {
+    for (const auto& l : lines) {
+      if (l.text.rfind(prefix, 0) == 0) return l.result;
+    }
+    ADD_FAILURE() << "no line " << prefix;
+    return LineResult{};
+  };
+  EXPECT_EQ(find("Council agrees").label, LineLabel::kContent);
+  EXPECT_TRUE(find("Council agrees").reasons & kReasonTitle);
+  EXPECT_EQ(find("Jane Roe - Nov").label, LineLabel::kBoilerplate);
+  EXPECT_TRUE(find("Jane Roe - Nov").reasons & kReasonPattern);
+  EXPECT_EQ(find("The council first").label, LineLabel::kContent);
+  EXPECT_EQ(find("The bridge is coming").label, LineLabel::kContent);
+  EXPECT_EQ(find("\xE2\x80\x94 Jane Roe").label, LineLabel::kContent);
 }
 
 // A newsletter box between two paragraphs: each phrase weighs 1, and two of
