@@ -86,6 +86,9 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
     EXPECT_TRUE(db->Scan(text, collect, &ctx).ok());
     return std::find(ctx.ids.begin(), ctx.ids.end(), id) != ctx.ids.end();
   };
+  const auto header = [&](const std::string& text) {
+    return hit(text, "related_header") || hit(text, "related_header_more") || hit(text, "related_header_view");
+  };
   EXPECT_TRUE(hit("9h ago", "relative_time"));
   EXPECT_TRUE(hit("2:24", "duration"));
   EXPECT_TRUE(hit("\xC2\xA9 2019 Example Media. All rights reserved.", "all_rights"));
@@ -93,8 +96,17 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("Top Stories", "related_header"));
   EXPECT_TRUE(hit("Editors' Picks", "related_header"));
   EXPECT_TRUE(hit("Editor\xE2\x80\x99s Pick", "related_header"));
-  EXPECT_TRUE(hit("Most Popular View all", "related_header"));  // the header's own link
-  EXPECT_TRUE(hit("Next Up In Science & Health", "related_header"));
+  EXPECT_TRUE(hit("Most Popular View all", "related_header_view"));  // the header's own link
+  EXPECT_TRUE(hit("Featured Video View all", "related_header_view"));
+  EXPECT_TRUE(hit("Next Up In Science & Health", "related_header_more"));
+  EXPECT_TRUE(hit("More From the Los Angeles Times", "related_header_more"));
+  EXPECT_TRUE(hit("Most read in World", "related_header_more"));
+  EXPECT_TRUE(hit("Related Stories:", "related_header"));
+  EXPECT_TRUE(hit("\xC2\xAB Previous Post", "related_header"));  // word list: symbols only separate
+  EXPECT_TRUE(hit("Most Read Most Shared", "related_header"));    // two headers, one line (tabs)
+  EXPECT_TRUE(hit("Editor\xE2\x80\x99s Picks", "related_header"));
+  EXPECT_FALSE(header("Click the button below to see all of the photos"));
+  EXPECT_FALSE(header("Related reading for the council"));
   EXPECT_TRUE(hit("Further Reading", "related_header"));
   EXPECT_TRUE(hit("More on this story", "related_header"));
   EXPECT_TRUE(hit("Similar Articles", "related_header"));
@@ -102,12 +114,12 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("By Jane Roe | Updated: 10:32 a.m.", "byline"));
   EXPECT_TRUE(hit("By Jane Roe on Monday, November 18th, 2019 at 11:04 a.m.", "byline"));
   EXPECT_FALSE(hit("By contrast, the council kept its own budget.", "byline"));
-  EXPECT_FALSE(hit("Further reading of the report shows the council was right.", "related_header"));
+  EXPECT_FALSE(header("Further reading of the report shows the council was right."));
   EXPECT_TRUE(hit("Image 3 of 12", "page_of"));
   EXPECT_TRUE(hit("Write to Jane Roe at jane.roe@example.com", "author_contact"));
   EXPECT_TRUE(hit("Email Tariq Malik at tmalik@example.com or follow him @tariq", "author_contact"));
   EXPECT_FALSE(hit("Email the council at info@example.org to complain.", "author_contact"));
-  EXPECT_FALSE(hit("Next up in the queue was a farmer from Kent.", "related_header"));
+  EXPECT_FALSE(header("Next up in the queue was a farmer from Kent."));
   EXPECT_TRUE(hit("No spam, we promise.", "no_spam"));
   EXPECT_TRUE(hit("You can unsubscribe at any time.", "unsubscribe_anytime"));
   EXPECT_TRUE(hit("The stories that matter, delivered weekday mornings.", "delivered_to_you"));
@@ -118,10 +130,10 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("Related: The 15 Weirdest Galaxies in Our Universe", "link_label_prefix"));
   EXPECT_TRUE(hit("READ MORE: China plague outbreak confirmed", "link_label_prefix"));
   EXPECT_FALSE(hit("The related issue: nobody had asked the council.", "link_label_prefix"));
-  EXPECT_FALSE(hit("Most Popular View all the photos", "related_header"));
+  EXPECT_FALSE(header("Most Popular View all the photos"));
   EXPECT_TRUE(hit("Posted October 13, 2023 7:47 am.", "posted_date"));
   EXPECT_TRUE(hit("Submit a Correction", "correction"));
-  EXPECT_FALSE(hit("The stories at the top of the page were related to the summit.", "related_header"));
+  EXPECT_FALSE(header("The stories at the top of the page were related to the summit."));
   EXPECT_FALSE(hit("He arrived at 9 and left two hours later.", "relative_time"));
   EXPECT_TRUE(hit("Jane Roe - Nov 19, 2019, 10:31 pm CST", "dateline"));
   EXPECT_TRUE(hit("Published November 20th, 2019 - 07:29 GMT", "dateline"));
