@@ -93,5 +93,48 @@ TEST(ClassifierMainBlock, TheLargerSideOfTheGapIsTheBody) {
   for (size_t i = 0; i < 4; ++i) EXPECT_EQ(joined[i].result.label, LineLabel::kContent) << joined[i].text;
 }
 
+// A list of sentences whose bullets the extractor dropped: lines in a run,
+// each sentence-like (4+ words, ordinary stopwords) but unpunctuated, with
+// boilerplate on both sides (an ellipsis teaser above, a low-stopword label
+// below), so context alone makes them boilerplate. Inside the body they are
+// content; one short line among them (a menu's shape) keeps the run out.
+std::string BodyWithList(const std::string& list) {
+  return kArticle.substr(0, kArticle.rfind("Residents")) +
+         "But there is a catch that nobody mentioned \xE2\x80\xA6\n\n"
+         "Think about it:\n\n" + list +
+         "\nCouncil Bridge Works Timeline 2024\n\n" + kArticle.substr(kArticle.rfind("Residents")) +
+         "The county will decide on the budget in March, and the council hopes to sign the contracts "
+         "for the work before the end of the summer.\n";
+}
+
+const std::string kListItems =
+    "The old stone arches come down in the first months of the work\n"
+    "A steel deck goes up on the new piers before the summer ends\n"
+    "The road on both banks is raised above the level of the floods\n";
+
+TEST(ClassifierMainBlock, AListOfSentencesInTheBodyIsContent) {
+  const auto lines = testing::ClassifyLines(BodyWithList(kListItems));
+  size_t items = 0;
+  for (const auto& l : lines) {
+    if (kListItems.find(l.text) == std::string::npos) continue;
+    ++items;
+    EXPECT_EQ(l.result.label, LineLabel::kContent) << l.text;
+    EXPECT_TRUE(l.result.reasons & kReasonInMainBlock) << l.text;
+  }
+  EXPECT_EQ(items, 3u);
+}
+
+TEST(ClassifierMainBlock, AShortLineInTheRunKeepsItOut) {
+  const std::string items = kListItems + "Share\n";
+  const auto lines = testing::ClassifyLines(BodyWithList(items));
+  size_t seen = 0;
+  for (const auto& l : lines) {
+    if (kListItems.find(l.text) == std::string::npos) continue;
+    ++seen;
+    EXPECT_EQ(l.result.label, LineLabel::kBoilerplate) << l.text;
+  }
+  EXPECT_EQ(seen, 3u);
+}
+
 }  // namespace
 }  // namespace boilerhash

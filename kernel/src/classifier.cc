@@ -525,12 +525,26 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       run += v;
       if (run > best) best = run, best_begin = run_begin, best_end = i + 1;
     }
+    // A run of lines with no blank between them, every one sentence-like
+    // (kNear or kGood, nothing decisive), is a list whose bullets the
+    // extractor dropped; menus and teaser lists have short, low-stopword or
+    // pattern lines among them. Each run is read once, at its first line.
+    size_t run_end = 0;
+    bool prose_run = false;
     for (size_t i = 0; i < n; ++i) {
       if (cls[i] == kBlankClass) continue;
+      if (i >= run_end) {
+        prose_run = true;
+        for (run_end = i; run_end < n && cls[run_end] != kBlankClass; ++run_end) {
+          prose_run &= (cls[run_end] == kNear || cls[run_end] == kGood) && !decisive(run_end);
+        }
+        prose_run &= run_end - i >= 2;
+      }
       const bool inside = i >= best_begin && i < best_end;
       if (inside) {
-        // Inside the body, a paragraph line inherits content.
-        if (!content[i] && isolated(i) && !decisive(i)) {
+        // Inside the body, a paragraph line inherits content, and so do the
+        // items of a list of sentences.
+        if (!content[i] && (isolated(i) || prose_run) && !decisive(i)) {
           content[i] = true;
           why[i] |= kReasonInMainBlock;
         }
