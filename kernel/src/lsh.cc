@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -97,8 +98,10 @@ LshIndex::LshIndex(const LshParams& params, uint32_t k) : params_(params) {
 
 // Linear probing from the key's top bits: band keys are XXH3 outputs, so
 // their bits are already uniform. The table is never full (Grow keeps the
-// load at most 3/4), so the probe ends.
+// load at most 3/4), so the probe ends. Never called on an empty table (a
+// band has slots from the first insert on; Query returns before then).
 size_t LshIndex::SlotOf(const BandTable& t, uint64_t key) {
+  assert(!t.keys.empty());
   const size_t mask = t.keys.size() - 1;
   size_t s = static_cast<size_t>(key >> (64 - std::countr_zero(t.keys.size()))) & mask;
   while (t.heads[s] != kNone && t.keys[s] != key) s = (s + 1) & mask;
@@ -129,6 +132,8 @@ class BandKeys {
     data_ = p.bands > kInline ? heap_.data() : inline_;
     LshBandKeys(signature, p, data_);
   }
+  BandKeys(const BandKeys&) = delete;  // data_ may point into this object
+  BandKeys& operator=(const BandKeys&) = delete;
   uint64_t operator[](size_t band) const { return data_[band]; }
 
  private:
@@ -144,14 +149,24 @@ Status LshIndex::Insert(uint32_t doc, std::span<const uint32_t> signature) {
   if (signature.size() < size_t{params_.bands} * params_.rows) {
     return Status(StatusCode::kInvalidArgument, "signature shorter than bands*rows");
   }
-  if (docs_.size() >= kNone - 1) {
-    return Status(StatusCode::kInvalidArgument, "LSH index full: 2^32 - 2 inserts");
+  if (docs_.size() >= kNone) {  // ordinals 0 .. kNone - 1; kNone ends a chain
+    return Status(StatusCode::kInvalidArgument, "LSH index full: 2^32 - 1 inserts");
   }
   const auto ordinal = static_cast<uint32_t>(docs_.size());
   const BandKeys keys(signature, params_);
+  // First everything that can throw (bad_alloc): room in every array. Only
+  // then the links, so an insert either happens in every band or in none,
+  // and the chains stay aligned with docs_.
+  const auto make_room = [](std::vector<uint32_t>& v) {
+    if (v.size() == v.capacity()) v.reserve(std::max<size_t>(64, 2 * v.capacity()));
+  };
+  for (BandTable& t : tables_) {
+    if (4 * (t.used + 1) > 3 * t.keys.size()) Grow(&t);
+    make_room(t.next);
+  }
+  make_room(docs_);
   for (uint32_t b = 0; b < params_.bands; ++b) {
     BandTable& t = tables_[b];
-    if (4 * (t.used + 1) > 3 * t.keys.size()) Grow(&t);
     const size_t s = SlotOf(t, keys[b]);
     if (t.heads[s] == kNone) {
       t.keys[s] = keys[b];

@@ -29,13 +29,14 @@ double LshCandidateProbability(double s, const LshParams& params);
 LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight = 0.5,
                            double fn_weight = 0.5);
 
-// The library's default wherever candidates are verified afterwards (every
-// caller here: MinHashPairs, ClusterNearDuplicates, bh_lsh_new and the CLI
-// when no bands are given): OptimalLshParams with false negatives weighed
-// 19:1. A pair the bands miss is lost for good, while a false candidate costs
-// one k-slot comparison to reject. At k = 128, t = 0.8: 16 bands x 8 rows,
-// P(candidate | J = 0.8) = 0.95; equal weights give 9 x 13 with 0.40, which
-// loses a pair at J = 0.85 one time in three.
+// The library's default wherever a Jaccard threshold is searched and the
+// candidates are verified afterwards (MinHashPairs, ClusterNearDuplicates
+// with Measure::kJaccard, bh_lsh_new and the CLI when no bands are given;
+// the containment ladder keeps equal weights): OptimalLshParams with false
+// negatives weighed 19:1. A pair the bands miss is lost for good, while a
+// false candidate costs one k-slot comparison to reject. At k = 128,
+// t = 0.8: 16 bands x 8 rows, P(candidate | J = 0.8) = 0.95; equal weights
+// give 9 x 13 with 0.40, which loses a pair at J = 0.85 one time in three.
 LshParams RecallFirstLshParams(double threshold, uint32_t k);
 
 // The band keys of one signature (params.bands values).
@@ -55,7 +56,8 @@ class LshIndex {
   const Status& status() const { return status_; }
 
   // Adds a document; a signature shorter than bands*rows is rejected, and so
-  // is an insert past 2^32 - 2 of them.
+  // is an insert past 2^32 - 1 of them. An insert that throws (bad_alloc)
+  // leaves the index as it was.
   Status Insert(uint32_t doc, std::span<const uint32_t> signature);
   // Appends the documents sharing a band with `signature` to `*out`, sorted
   // ascending and unique.
