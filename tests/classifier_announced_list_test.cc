@@ -1,6 +1,7 @@
 // Announced lists: a line of the body that ends in ':' announces the run of
 // lines right under it (tour dates, table rows, ingredients), which are
-// content unless a decisive boilerplate signal fired on them.
+// content unless a structural boilerplate signal or a strong pattern fired
+// on them.
 #include <string>
 #include <vector>
 
@@ -45,6 +46,26 @@ TEST(ClassifierAnnouncedList, WithoutTheColonTheLinesAreBoilerplate) {
     EXPECT_EQ(lines[i].result.label, LineLabel::kBoilerplate) << lines[i].text;
     EXPECT_FALSE(lines[i].result.reasons & kReasonAnnouncedList) << lines[i].text;
   }
+}
+
+// A timeline: its items carry full dates, which alone decide a short line
+// elsewhere (the dateline between headline and body). One weak pattern does
+// not veto an announced list's item; a strong one (a copyright line, weight
+// 2) still does.
+TEST(ClassifierAnnouncedList, DatedItemsStayInTheList) {
+  const std::string dated =
+      "June 9, 2020 - Coral Sky Amphitheatre, West Palm Beach\n"
+      "June 10, 2020 - Midflorida Credit Union Amphitheatre, Tampa\n"
+      "June 14, 2020 - Ameris Bank Amphitheatre, Alpharetta\n"
+      "\xC2\xA9 2020 Live Nation Entertainment. All rights reserved.\n";
+  const auto lines = ClassifyLines(kBody + "The dates of the first weeks of the tour are these:\n\n" + dated);
+  ASSERT_EQ(lines.size(), 3u + 4u);
+  for (size_t i = 3; i < 6; ++i) {
+    EXPECT_EQ(lines[i].result.label, LineLabel::kContent) << lines[i].text;
+    EXPECT_TRUE(lines[i].result.reasons & kReasonPattern) << lines[i].text;  // the date matched
+    EXPECT_TRUE(lines[i].result.reasons & kReasonAnnouncedList) << lines[i].text;
+  }
+  EXPECT_EQ(lines[6].result.label, LineLabel::kBoilerplate) << lines[6].text;
 }
 
 const std::string kMoreBody =

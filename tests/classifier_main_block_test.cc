@@ -124,6 +124,8 @@ TEST(ClassifierMainBlock, AListOfSentencesInTheBodyIsContent) {
   EXPECT_EQ(items, 3u);
 }
 
+// A guard, not a test of the rule: it passes without the rule too, and fails
+// if the rule is loosened to any sentence-like line in any run.
 TEST(ClassifierMainBlock, AShortLineInTheRunKeepsItOut) {
   const std::string items = kListItems + "Share\n";
   const auto lines = testing::ClassifyLines(BodyWithList(items));

@@ -103,9 +103,15 @@ TEST(PatternDb, DefaultSetCompilesAndMatchesBoilerplateShapes) {
   EXPECT_TRUE(hit("Most read in World", "related_header_more"));
   EXPECT_TRUE(hit("Related Stories:", "related_header"));
   EXPECT_TRUE(hit("\xC2\xAB Previous Post", "related_header"));  // word list: symbols only separate
-  EXPECT_TRUE(hit("Most Read Most Shared", "related_header"));    // two headers, one line (tabs)
+  EXPECT_TRUE(hit("Most Read\tMost Shared", "related_header"));  // two tabs' headers on one line
   EXPECT_TRUE(hit("Editor\xE2\x80\x99s Picks", "related_header"));
   EXPECT_FALSE(header("Click the button below to see all of the photos"));
+  EXPECT_FALSE(header("Click to see more"));  // a label is capitalised words
+  EXPECT_FALSE(header("We will see more."));
+  EXPECT_TRUE(hit("Most Popular\tView all", "related_header_view"));
+  EXPECT_TRUE(hit("You May Also Like View All", "related_header_view"));
+  EXPECT_TRUE(hit("Editor\xE2\x80\x99s Picks View all", "related_header_view"));
+  EXPECT_FALSE(hit("Most Popular\nView all", "related_header_view"));  // not across lines
   EXPECT_FALSE(header("Related reading for the council"));
   EXPECT_TRUE(hit("Further Reading", "related_header"));
   EXPECT_TRUE(hit("More on this story", "related_header"));

@@ -82,7 +82,7 @@ struct Workspace {
   std::vector<uint64_t> table_keys;   // repetition: open addressing over line hashes
   std::vector<uint32_t> table_counts;
   std::vector<uint8_t> table_form;    // per slot: every occurrence is a form's prompt
-  std::vector<uint8_t> cls, prev, next, content;
+  std::vector<uint8_t> cls, prev, next, content, listed;
   std::vector<uint32_t> why, sig_after;
   std::vector<float> score;
 };
@@ -498,6 +498,26 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
                                            std::max(1.0f, float(f[i].words) / o.pattern_words_per_weight);
   };
 
+  // Lists of sentences, found before the main block so that its sum treats
+  // their lines as it treats paragraph lines: a run of lines with no blank
+  // between them, every one sentence-like (kNear or kGood, nothing
+  // decisive), is a list whose bullets the extractor dropped. Menus and
+  // teaser lists have short, low-stopword or pattern lines among them.
+  Fill(&w.listed, n, uint8_t{0});
+  uint8_t* listed = w.listed.data();
+  for (size_t i = 0; i < n;) {
+    if (cls[i] == kBlankClass) {
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < n && cls[end] != kBlankClass) ++end;
+    bool prose = end - i >= 2;  // most runs are one line (a paragraph): no test
+    for (size_t j = i; prose && j < end; ++j) prose = (cls[j] == kNear || cls[j] == kGood) && !decisive(j);
+    if (prose) std::fill(listed + i, listed + end, uint8_t{1});
+    i = end;
+  }
+
   // Main block: maximum-sum run; content lines add their words, boilerplate
   // lines subtract (Finn et al.'s tag/token balance, per line). A paragraph
   // line with no decisive signal costs little: a body's lists and subheads
@@ -511,12 +531,13 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     uint32_t gap = 0;  // non-blank lines since the last content line
     for (size_t i = 0; i < n; ++i) {
       if (cls[i] == kBlankClass) continue;
+      const bool soft = (isolated(i) || listed[i]) && !decisive(i);
       gap = content[i] ? 0 : gap + 1;
       if (o.main_block_max_gap && gap >= o.main_block_max_gap) run = 0;  // the next run starts after the gap
       double v;
       if (content[i]) {
         v = double(f[i].words);
-      } else if (isolated(i) && !decisive(i)) {
+      } else if (soft) {
         v = -kSoftPenalty;
       } else {
         v = -(2.0 + 0.5 * f[i].words);
@@ -525,26 +546,13 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       run += v;
       if (run > best) best = run, best_begin = run_begin, best_end = i + 1;
     }
-    // A run of lines with no blank between them, every one sentence-like
-    // (kNear or kGood, nothing decisive), is a list whose bullets the
-    // extractor dropped; menus and teaser lists have short, low-stopword or
-    // pattern lines among them. Each run is read once, at its first line.
-    size_t run_end = 0;
-    bool prose_run = false;
     for (size_t i = 0; i < n; ++i) {
       if (cls[i] == kBlankClass) continue;
-      if (i >= run_end) {
-        prose_run = true;
-        for (run_end = i; run_end < n && cls[run_end] != kBlankClass; ++run_end) {
-          prose_run &= (cls[run_end] == kNear || cls[run_end] == kGood) && !decisive(run_end);
-        }
-        prose_run &= run_end - i >= 2;
-      }
       const bool inside = i >= best_begin && i < best_end;
       if (inside) {
         // Inside the body, a paragraph line inherits content, and so do the
         // items of a list of sentences.
-        if (!content[i] && (isolated(i) || prose_run) && !decisive(i)) {
+        if (!content[i] && (isolated(i) || listed[i]) && !decisive(i)) {
           content[i] = true;
           why[i] |= kReasonInMainBlock;
         }
@@ -563,10 +571,16 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   // it, a run of kAnnouncedListMinLines or more with no blank line inside
   // (one blank line may come before it). Dates and venues, table rows,
   // ingredients: short, unpunctuated, few stopwords, and boilerplate by
-  // those signals alone. They are content unless a decisive signal fired.
+  // those signals alone. They are content unless a structural signal or a
+  // strong pattern (weight 2 and up: copyright, end marker, credit) fired:
+  // one weak match does not veto an item, as a timeline's items carry dates
+  // ("Jan. 5, 2020: ..."), which alone decide a short line elsewhere.
   // The announcing line is content by its own signals, not a short label
   // ("Share this:", "Related Tags:") kept only for standing alone inside
   // the main block.
+  const auto list_item_vetoed = [&](size_t j) {
+    return (why[j] & (decisive_mask | kReasonRepeatedInDoc)) || hits[j].weight - hits[j].cue >= 2.0f;
+  };
   for (size_t i = 0; i < n; ++i) {
     if (!content[i] || f[i].words < o.short_words || (why[i] & kReasonInMainBlock) ||
         !EndsWithColon(doc.substr(spans[i].begin, spans[i].end - spans[i].begin))) {
@@ -578,7 +592,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     while (end < n && cls[end] != kBlankClass) ++end;
     if (end - first < kAnnouncedListMinLines) continue;
     for (size_t j = first; j < end; ++j) {
-      if (content[j] || decisive(j)) continue;
+      if (content[j] || list_item_vetoed(j)) continue;
       content[j] = true;
       why[j] |= kReasonAnnouncedList;
     }
