@@ -98,7 +98,7 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
       ->check(CLI::IsMember({"jaccard", "containment"}))
       ->capture_default_str();
   dedup->add_option("--bands", df.bands,
-                    "LSH bands (default: minimise 0.05 x false-positive + 0.95 x false-negative area)");
+                    "LSH bands (default: minimise 0.05 x false-positive + 0.95 x false-negative area; 0.01 + 0.99 with --exact-verify)");
   dedup->add_option("--rows", df.rows, "LSH rows per band (with --bands)");
   dedup->add_option("--k", df.k, "MinHash permutations")->check(CLI::Range(1u, 4096u))->capture_default_str();
   dedup->add_option("--ngram", df.ngram, "Words per shingle")->check(CLI::Range(1u, 64u))->capture_default_str();

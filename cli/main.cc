@@ -345,7 +345,7 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
                                           : boilerhash::Measure::kJaccard;
   co.lsh = {f.bands, f.rows};
   // Resolved here, not left to the library, because the stats below build an index with it.
-  if (co.lsh.bands == 0) co.lsh = boilerhash::RecallFirstLshParams(f.threshold, f.k);
+  if (co.lsh.bands == 0) co.lsh = boilerhash::RecallFirstLshParams(f.threshold, f.k, f.exact_verify);
   co.exact_verify = f.exact_verify;
   const boilerhash::ClusterResult r = boilerhash::ClusterNearDuplicates(sketches, co);
 

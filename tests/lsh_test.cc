@@ -42,6 +42,39 @@ TEST(Lsh, RecallFirstParamsKeepPairsAtTheThreshold) {
   const LshParams p = RecallFirstLshParams(0.8, 128);  // documented in lsh.h
   EXPECT_EQ(p.bands, 16u);
   EXPECT_EQ(p.rows, 8u);
+  // With exact verification, misses weigh more still: 18 x 7 at 0.8.
+  for (double t : {0.5, 0.7, 0.8, 0.9}) {
+    EXPECT_GE(LshCandidateProbability(t, RecallFirstLshParams(t, 128, true)), 0.98) << t;
+  }
+  const LshParams x = RecallFirstLshParams(0.8, 128, true);
+  EXPECT_EQ(x.bands, 18u);
+  EXPECT_EQ(x.rows, 7u);
+}
+
+// ClusterNearDuplicates with exact verification and its default bands keeps
+// pairs at exactly the threshold: 300 pairs at J = 0.8, where 16 x 8 bands
+// find 94.7% (16 misses expected) and 18 x 7 find 98.6% (4).
+TEST(Cluster, ExactVerificationKeepsPairsAtTheThreshold) {
+  const MinHasher hasher;
+  std::mt19937_64 rng(80);
+  constexpr size_t kPairs = 300;
+  std::vector<std::vector<uint32_t>> sigs;
+  std::vector<std::vector<uint64_t>> sets;
+  for (size_t i = 0; i < kPairs; ++i) {
+    const auto [a, b] = PairWithJaccard(rng, 200, 160);  // J = 0.8 exactly
+    for (const auto* x : {&a, &b}) {
+      sigs.push_back(hasher.Sign(*x));
+      sets.push_back(ShingleSet(*x));
+    }
+  }
+  std::vector<DocumentSketch> docs;
+  for (size_t i = 0; i < sigs.size(); ++i) docs.push_back({sigs[i], sets[i], sets[i].size()});
+  ClusterOptions o;
+  o.exact_verify = true;
+  const ClusterResult r = ClusterNearDuplicates(docs, o);
+  size_t missed = 0;
+  for (uint32_t i = 0; i < kPairs; ++i) missed += r.representative[2 * i + 1] != 2 * i;
+  EXPECT_LE(missed, 9u);
 }
 
 // Measured candidate rates follow 1 - (1 - s^r)^b within 3 percentage points.

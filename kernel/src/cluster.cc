@@ -124,7 +124,7 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
   if (n > 0 && k > 0) {
     if (options.measure == Measure::kJaccard) {
       LshParams params = options.lsh;
-      if (params.bands == 0 || params.rows == 0) params = RecallFirstLshParams(options.threshold, k);
+      if (params.bands == 0 || params.rows == 0) params = RecallFirstLshParams(options.threshold, k, options.exact_verify);
       ClusterJaccard(docs, params, verify, &uf, &result);
     } else {
       ClusterContainment(docs, k, verify, &uf, &result);

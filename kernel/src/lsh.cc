@@ -72,8 +72,8 @@ LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight, doubl
   return best;
 }
 
-LshParams RecallFirstLshParams(double threshold, uint32_t k) {
-  return OptimalLshParams(threshold, k, 0.05, 0.95);
+LshParams RecallFirstLshParams(double threshold, uint32_t k, bool exact_verify) {
+  return exact_verify ? OptimalLshParams(threshold, k, 0.01, 0.99) : OptimalLshParams(threshold, k, 0.05, 0.95);
 }
 
 void LshBandKeys(std::span<const uint32_t> signature, const LshParams& p, uint64_t* keys) {

@@ -33,7 +33,7 @@ enum class Measure { kJaccard, kContainment };
 struct ClusterOptions {
   double threshold = 0.8;
   Measure measure = Measure::kJaccard;
-  LshParams lsh{};           // 0 bands: RecallFirstLshParams(threshold, k)
+  LshParams lsh{};           // 0 bands: RecallFirstLshParams(threshold, k, exact_verify)
   bool exact_verify = false; // needs shingle sets
 };
 

@@ -37,7 +37,11 @@ LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight = 0.5,
 // false candidate costs one k-slot comparison to reject. At k = 128,
 // t = 0.8: 16 bands x 8 rows, P(candidate | J = 0.8) = 0.95; equal weights
 // give 9 x 13 with 0.40, which loses a pair at J = 0.85 one time in three.
-LshParams RecallFirstLshParams(double threshold, uint32_t k);
+// With exact_verify (the candidates' shingle sets are compared exactly) a
+// false candidate costs time only, never a wrong pair, while an estimate
+// check passes some pairs just below t: false negatives then weigh 99:1
+// (18 x 7 at t = 0.8, P(candidate | J = 0.8) = 0.986).
+LshParams RecallFirstLshParams(double threshold, uint32_t k, bool exact_verify = false);
 
 // The band keys of one signature (params.bands values).
 void LshBandKeys(std::span<const uint32_t> signature, const LshParams& params,
