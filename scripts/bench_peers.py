@@ -1105,7 +1105,8 @@ def write_report(results, corpora, mb, truth, bh, install, total_s, args, gen_ho
     if one and batch and "error" not in one and "error" not in batch:
         same = "the same pairs as" if one["pairs"] == batch["pairs"] else "**other pairs than**"
         L.append(f"The batch row reports {same} the per-call row ({batch['n_pairs']:,}).")
-        for peer in ("rensa RMinHash", "datasketch MinHash"):
+        verified_peers = ("rensa RMinHash", "datasketch MinHash")
+        for peer in verified_peers:
             ref = results.get(("lsh", peer, "gen"))
             if ref and "error" not in ref:
                 L.append(f"- LSH only, batch row / {peer}: {ratio_text(batch['docs_s'] / ref['docs_s'])}; "
@@ -1113,7 +1114,7 @@ def write_report(results, corpora, mb, truth, bh, install, total_s, args, gen_ho
         # Where a verified MinHash peer is more accurate, say so: a loss on
         # precision or recall is a loss as much as a slower row is.
         bp, br, _ = batch["acc"]
-        for peer in ("rensa RMinHash", "datasketch MinHash"):
+        for peer in verified_peers:
             ref = results.get(("lsh", peer, "gen"))
             if not ref or "error" in ref:
                 continue

@@ -112,30 +112,30 @@ const std::string kListItems =
     "A steel deck goes up on the new piers before the summer ends\n"
     "The road on both banks is raised above the level of the floods\n";
 
-TEST(ClassifierMainBlock, AListOfSentencesInTheBodyIsContent) {
-  const auto lines = testing::ClassifyLines(BodyWithList(kListItems));
-  size_t items = 0;
-  for (const auto& l : lines) {
-    if (kListItems.find(l.text) == std::string::npos) continue;
-    ++items;
-    EXPECT_EQ(l.result.label, LineLabel::kContent) << l.text;
-    EXPECT_TRUE(l.result.reasons & kReasonInMainBlock) << l.text;
+// The results of kListItems' lines in BodyWithList(list).
+std::vector<LineResult> ListItemResults(const std::string& list) {
+  std::vector<LineResult> items;
+  for (const auto& l : testing::ClassifyLines(BodyWithList(list))) {
+    if (kListItems.find(l.text) != std::string::npos) items.push_back(l.result);
   }
-  EXPECT_EQ(items, 3u);
+  return items;
+}
+
+TEST(ClassifierMainBlock, AListOfSentencesInTheBodyIsContent) {
+  const std::vector<LineResult> items = ListItemResults(kListItems);
+  ASSERT_EQ(items.size(), 3u);
+  for (const LineResult& r : items) {
+    EXPECT_EQ(r.label, LineLabel::kContent) << r.begin;
+    EXPECT_TRUE(r.reasons & kReasonInMainBlock) << r.begin;
+  }
 }
 
 // A guard, not a test of the rule: it passes without the rule too, and fails
 // if the rule is loosened to any sentence-like line in any run.
 TEST(ClassifierMainBlock, AShortLineInTheRunKeepsItOut) {
-  const std::string items = kListItems + "Share\n";
-  const auto lines = testing::ClassifyLines(BodyWithList(items));
-  size_t seen = 0;
-  for (const auto& l : lines) {
-    if (kListItems.find(l.text) == std::string::npos) continue;
-    ++seen;
-    EXPECT_EQ(l.result.label, LineLabel::kBoilerplate) << l.text;
-  }
-  EXPECT_EQ(seen, 3u);
+  const std::vector<LineResult> items = ListItemResults(kListItems + "Share\n");
+  ASSERT_EQ(items.size(), 3u);
+  for (const LineResult& r : items) EXPECT_EQ(r.label, LineLabel::kBoilerplate) << r.begin;
 }
 
 }  // namespace

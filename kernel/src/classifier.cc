@@ -493,9 +493,15 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   };
   const uint32_t decisive_mask = kReasonFrequentInCorpus | kReasonLowLetters | kReasonEllipsis |
                                  kReasonAfterEndMarker | kReasonInTeaserBlock | kReasonSectionHeader;
+  auto structural = [&](size_t i) { return (why[i] & (decisive_mask | kReasonRepeatedInDoc)) != 0; };
   auto decisive = [&](size_t i) {
-    return (why[i] & (decisive_mask | kReasonRepeatedInDoc)) || hits[i].weight - hits[i].cue >=
-                                           std::max(1.0f, float(f[i].words) / o.pattern_words_per_weight);
+    return structural(i) || hits[i].weight - hits[i].cue >=
+                                std::max(1.0f, float(f[i].words) / o.pattern_words_per_weight);
+  };
+  // The non-blank lines from i on, up to the next blank line: [i, run_end(i)).
+  auto run_end = [&](size_t i) {
+    while (i < n && cls[i] != kBlankClass) ++i;
+    return i;
   };
 
   // Lists of sentences, found before the main block so that its sum treats
@@ -510,8 +516,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       ++i;
       continue;
     }
-    size_t end = i + 1;
-    while (end < n && cls[end] != kBlankClass) ++end;
+    const size_t end = run_end(i);
     bool prose = end - i >= 2;  // most runs are one line (a paragraph): no test
     for (size_t j = i; prose && j < end; ++j) prose = (cls[j] == kNear || cls[j] == kGood) && !decisive(j);
     if (prose) std::fill(listed + i, listed + end, uint8_t{1});
@@ -531,13 +536,12 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     uint32_t gap = 0;  // non-blank lines since the last content line
     for (size_t i = 0; i < n; ++i) {
       if (cls[i] == kBlankClass) continue;
-      const bool soft = (isolated(i) || listed[i]) && !decisive(i);
       gap = content[i] ? 0 : gap + 1;
       if (o.main_block_max_gap && gap >= o.main_block_max_gap) run = 0;  // the next run starts after the gap
       double v;
       if (content[i]) {
         v = double(f[i].words);
-      } else if (soft) {
+      } else if ((isolated(i) || listed[i]) && !decisive(i)) {
         v = -kSoftPenalty;
       } else {
         v = -(2.0 + 0.5 * f[i].words);
@@ -579,7 +583,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   // ("Share this:", "Related Tags:") kept only for standing alone inside
   // the main block.
   const auto list_item_vetoed = [&](size_t j) {
-    return (why[j] & (decisive_mask | kReasonRepeatedInDoc)) || hits[j].weight - hits[j].cue >= 2.0f;
+    return structural(j) || hits[j].weight - hits[j].cue >= 2.0f;
   };
   for (size_t i = 0; i < n; ++i) {
     if (!content[i] || f[i].words < o.short_words || (why[i] & kReasonInMainBlock) ||
@@ -588,8 +592,7 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     }
     size_t first = i + 1;
     if (first < n && cls[first] == kBlankClass) ++first;
-    size_t end = first;
-    while (end < n && cls[end] != kBlankClass) ++end;
+    const size_t end = run_end(first);
     if (end - first < kAnnouncedListMinLines) continue;
     for (size_t j = first; j < end; ++j) {
       if (content[j] || list_item_vetoed(j)) continue;
