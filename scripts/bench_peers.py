@@ -1220,6 +1220,9 @@ def plot(results, e2e, corpora):
            if task == "cls" and "error" not in r]
     panels.append(("Boilerplate classification, dev pages (MB/s)", cls))
     panels = [p for p in panels if p[1]]
+    if not panels:  # e.g. --only 'lsh/': nothing to draw, and matplotlib refuses a 0-row grid
+        print("no throughput rows to plot; peers.png left as it was")
+        return
     fig, axes = plt.subplots(len(panels), 1, figsize=(8, 2.2 + 2.4 * len(panels)), squeeze=False)
     for ax, (title, rows) in zip(axes[:, 0], panels):
         rows = sorted(rows, key=lambda x: x[1])
