@@ -12,6 +12,9 @@ namespace bhcli {
 
 namespace {
 
+// Thread-local buffers larger than this are freed after their document.
+constexpr size_t kKeepBytes = size_t{64} << 20;
+
 // The document text and id of a JSONL record, repaired to valid UTF-8.
 // simdjson rejects invalid UTF-8, so a record that fails for that reason is
 // repaired first and parsed again: bad bytes are never fatal.
@@ -127,6 +130,12 @@ void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& input
   }
   if (config.keep_cleaned) doc->cleaned.assign(body);
   if (config.signer != nullptr) config.signer->Sign(body, &doc->sig);
+  // These buffers live as long as the thread: one huge document must not
+  // keep its size in every thread that met one.
+  if (text.capacity() > kKeepBytes) std::string().swap(text);
+  if (result.cleaned.capacity() > kKeepBytes || result.lines.capacity() > kKeepBytes / sizeof(boilerhash::LineResult)) {
+    result = boilerhash::ClassifyResult{};
+  }
 }
 
 bool RecordLineHashes(const Record& record, const ProcessConfig& config,

@@ -5,6 +5,9 @@
 // content lines' original bytes joined by '\n' (so a subsequence of the input
 // lines) and equals AppendCleanedText, ExplainClassification has one row per
 // line, and every target gives the same labels, reasons, scores and text.
+// Also where the classifier would cut the input into windows of a few lines
+// (LineWindowEnds): every window within the limit, ending at a line's end,
+// the windows' lines together the document's.
 #include <algorithm>
 #include <fuzzer/FuzzedDataProvider.h>
 
@@ -16,6 +19,7 @@
 #include "boilerhash/corpus_stats.h"
 #include "boilerhash/line_features.h"
 #include "fuzz_util.h"
+#include "line_spans.h"  // internal: LineWindowEnds
 
 using namespace boilerhash;
 using boilerhash::fuzz::Escape;
@@ -86,6 +90,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(first.content_lines == content && first.boilerplate_lines == boiler,
              "label counts " + std::to_string(first.content_lines) + "/" + std::to_string(first.boilerplate_lines) +
                  " vs " + std::to_string(content) + "/" + std::to_string(boiler));
+  {
+    // Where a document of many lines is cut into the classifier's windows
+    // (line_spans.h), at a window size small enough for this input.
+    const size_t max_lines = 4 + size % 13;
+    std::vector<size_t> ends;
+    FUZZ_CHECK(internal::LineWindowEnds(doc, max_lines, &ends) == spans.size(), "LineWindowEnds' line count");
+    FUZZ_CHECK(!ends.empty() && ends.back() == doc.size(), "the windows end at the document's end");
+    size_t begin = 0, lines = 0;
+    for (size_t e : ends) {
+      FUZZ_CHECK(e >= begin && (e == doc.size() || (e > begin && doc[e - 1] == '\n')),
+                 "a window ends at a line's end");
+      const size_t n = SplitLines(std::string_view(doc).substr(begin, e - begin)).size();
+      FUZZ_CHECK(n <= max_lines, "a window of " + std::to_string(n) + " lines, over " + std::to_string(max_lines));
+      lines += n;
+      begin = e;
+    }
+    FUZZ_CHECK(lines == spans.size(), "the windows' lines are not the document's");
+  }
   std::string appended = "x";
   AppendCleanedText(doc, first, &appended);
   FUZZ_CHECK(appended.substr(1) == cleaned, "AppendCleanedText differs from cleaned");

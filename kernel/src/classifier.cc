@@ -28,6 +28,7 @@
 #include "boilerhash/reasons.h"
 #include "embedded_data.h"
 #include "line_normalize.h"
+#include "line_spans.h"
 #include "per_thread.h"
 
 namespace boilerhash {
@@ -85,6 +86,7 @@ struct Workspace {
   std::vector<uint8_t> cls, prev, next, content, listed;
   std::vector<uint32_t> why, sig_after;
   std::vector<float> score;
+  std::vector<size_t> window_ends;    // of a document of many lines (line_spans.h)
 };
 
 template <class T>
@@ -152,6 +154,12 @@ class Model final : public BoilerplateModel {
                 const uint64_t* group_keys) const override;
 
  private:
+  // Classifies the lines of one window of the document, doc[base, base +
+  // window.size()), and appends them to out->lines (offsets in the document)
+  // and to its counts; out->cleaned is left to the caller.
+  void ClassifyWindow(std::string_view window, size_t base, ClassifyResult* out,
+                      const LineFrequencyTable* corpus, const uint64_t* group_keys) const;
+
   ClassifierOptions options_;
   std::shared_ptr<const PatternDb> db_;
   std::vector<uint8_t> signature_;  // per pattern: id starts with "comment_sig"
@@ -169,6 +177,31 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     out->content_lines = 1;
     return;
   }
+  // A document of fewer bytes than kClassifyWindowLines cannot have more lines.
+  std::vector<size_t>& ends = internal::PerThread<Workspace>().window_ends;
+  const size_t lines = doc.size() <= kClassifyWindowLines
+                           ? 0
+                           : internal::LineWindowEnds(doc, kClassifyWindowLines, &ends);
+  if (doc.size() <= kClassifyWindowLines || ends.size() == 1) {
+    ClassifyWindow(doc, 0, out, corpus, group_keys);
+  } else {
+    // The group keys belong to the whole document, as the corpus pass made them.
+    uint64_t keys[kDocumentGroupKeys];
+    if (corpus && !group_keys) {
+      DocumentGroupKeys(doc, keys);
+      group_keys = keys;
+    }
+    out->lines.reserve(lines);
+    const std::vector<size_t> window_ends = ends;  // ClassifyWindow reuses the workspace
+    for (size_t k = 0, begin = 0; k < window_ends.size(); begin = window_ends[k++]) {
+      ClassifyWindow(doc.substr(begin, window_ends[k] - begin), begin, out, corpus, group_keys);
+    }
+  }
+  AppendCleanedText(doc, *out, &out->cleaned);
+}
+
+void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* out,
+                           const LineFrequencyTable* corpus, const uint64_t* group_keys) const {
   const ClassifierOptions& o = options_;
   Workspace& w = internal::PerThread<Workspace>();  // one TLS lookup: 1.6% of classify when inlined
   SplitLines(doc, &w.spans);
@@ -627,11 +660,12 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     }
   }
 
-  out->lines.resize(n);
+  const size_t first = out->lines.size();
+  out->lines.resize(first + n);
   for (size_t i = 0; i < n; ++i) {
-    LineResult& lr = out->lines[i];
-    lr.begin = spans[i].begin;
-    lr.end = spans[i].end;
+    LineResult& lr = out->lines[first + i];
+    lr.begin = base + spans[i].begin;
+    lr.end = base + spans[i].end;
     lr.reasons = why[i];
     lr.score = score[i];
     if (cls[i] == kBlankClass) {
@@ -644,7 +678,6 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       ++out->boilerplate_lines;
     }
   }
-  AppendCleanedText(doc, *out, &out->cleaned);
 }
 
 std::unique_ptr<BoilerplateModel> Build(std::string_view text, const ClassifierOptions& options,

@@ -17,6 +17,7 @@
 #include "boilerhash/line_features.h"
 #include "group_key_fold.h"
 #include "line_normalize.h"
+#include "line_spans.h"
 #include "little_endian.h"
 #include "sort_keys.h"
 
@@ -221,7 +222,19 @@ void GroupKeyBuilder::Finish(uint64_t keys[kDocumentGroupKeys]) const {
 
 void DocumentGroupKeys(std::string_view document, uint64_t keys[kDocumentGroupKeys],
                        std::vector<bool>* long_lines) {
-  GroupKeysOfLines(document, SplitLines(document), keys, long_lines);
+  if (long_lines) {
+    GroupKeysOfLines(document, SplitLines(document), keys, long_lines);
+    return;
+  }
+  // No spans kept: a document of a hundred million short lines would need 800 MB for them.
+  internal::CompactLine line;
+  internal::GroupKeyBuilder builder;
+  internal::ForEachLineSpan(document, [&](size_t begin, size_t end, size_t) {
+    const std::string_view text = document.substr(begin, end - begin);
+    line.Assign(text);
+    builder.AddLine(line, text);
+  });
+  builder.Finish(keys);
 }
 
 void DocumentGroupKeys(std::string_view document, const std::vector<LineSpan>& lines,
@@ -246,14 +259,14 @@ void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys,
   internal::CompactLine line;
   internal::GroupKeyBuilder builder;
   std::vector<uint64_t> long_hashes;
-  for (const LineSpan& span : SplitLines(document)) {
+  internal::ForEachLineSpan(document, [&](size_t begin, size_t end, size_t) {
     size_t n_words = 0;
-    const std::string_view text = document.substr(span.begin, span.end - span.begin);
+    const std::string_view text = document.substr(begin, end - begin);
     const uint64_t h = internal::LineHashCountingWords(text, &line, &n_words);
-    if (h == 0) continue;
+    if (h == 0) return;
     keys->push_back(h);
     if (builder.AddLine(line, text)) long_hashes.push_back(h);
-  }
+  });
   uint64_t groups[kDocumentGroupKeys];
   builder.Finish(groups);
   for (uint64_t h : long_hashes) {

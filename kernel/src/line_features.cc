@@ -135,6 +135,7 @@ HWY_AFTER_NAMESPACE();
 
 #include "dispatch.h"
 #include "embedded_data.h"
+#include "line_spans.h"
 #include "per_thread.h"
 
 namespace boilerhash {
@@ -501,15 +502,9 @@ const StopwordSet& StopwordSet::English() {
 
 void SplitLines(std::string_view text, std::vector<LineSpan>* lines) {
   lines->clear();
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const void* hit = std::memchr(text.data() + pos, '\n', text.size() - pos);
-    size_t nl = hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : text.size();
-    size_t end = nl;
-    if (end > pos && text[end - 1] == '\r') --end;
-    lines->push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(end)});
-    pos = nl + 1;
-  }
+  internal::ForEachLineSpan(text, [&](size_t begin, size_t end, size_t) {
+    lines->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+  });
 }
 
 std::vector<LineSpan> SplitLines(std::string_view text) {
@@ -552,6 +547,8 @@ void ComputeLineFeatures(std::string_view text, std::span<const LineSpan> lines,
            scratch.punct.data() + 1);
     WordFeatures(text.substr(s.begin, len), text.size() - s.begin, scratch, stopwords, &out[i]);
   }
+  // A huge line leaves buffers of 4 bytes per byte of it: give them back.
+  if (scratch.starts.size() > (size_t{1} << 20)) scratch = WordScratch{};
 }
 
 }  // namespace boilerhash

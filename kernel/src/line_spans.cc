@@ -1,0 +1,33 @@
+// Lines without a stored span per line (line_spans.h).
+#include "line_spans.h"
+
+namespace boilerhash::internal {
+
+size_t LineWindowEnds(std::string_view text, size_t max_lines, std::vector<size_t>* ends) {
+  ends->clear();
+  size_t total = 0;
+  size_t lines = 0;          // lines in the window being filled
+  size_t blank_next = 0;     // past the window's last empty line in its final quarter (0: none)
+  size_t lines_to_blank = 0; // the window's lines up to and with that empty line
+  ForEachLineSpan(text, [&](size_t begin, size_t end, size_t next) {
+    ++total;
+    ++lines;
+    if (begin == end && lines > max_lines - max_lines / 4) {
+      blank_next = next;
+      lines_to_blank = lines;
+    }
+    if (lines < max_lines) return;
+    if (blank_next != 0) {  // the lines after the empty one open the next window
+      ends->push_back(blank_next);
+      lines -= lines_to_blank;
+    } else {
+      ends->push_back(next);
+      lines = 0;
+    }
+    blank_next = 0;
+  });
+  if (ends->empty() || ends->back() != text.size()) ends->push_back(text.size());
+  return total;
+}
+
+}  // namespace boilerhash::internal
