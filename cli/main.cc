@@ -42,6 +42,12 @@ struct Counts {
   uint64_t repaired = 0;   // documents with invalid UTF-8 repaired
 };
 
+// Records per corpus-pass batch, whatever the thread count: the line table
+// prunes between batches (LineFrequencyTable::AddDocuments), so the batches
+// must not depend on --threads. 8192 records of a few KB make about 1.5M
+// keys, within half the default table (so it stays within its bound).
+constexpr size_t kCorpusBatchRecords = 8192;
+
 class Driver {
  public:
   Driver(const CommonOptions& o, const InputSet& inputs)
@@ -57,7 +63,7 @@ class Driver {
     Counts counts;
     std::vector<Document> docs;
     uint64_t first = 0;  // ordinal of the batch's first record
-    ForEachBatch("processing", [&](std::vector<Record>& batch) {
+    ForEachBatch("processing", 0, [&](std::vector<Record>& batch) {
       docs.resize(batch.size());
       pool_.ParallelFor(batch.size(), [&](size_t i) {
         ProcessRecord(batch[i], first + i, inputs_, config, &docs[i]);
@@ -79,61 +85,52 @@ class Driver {
     return counts;
   }
 
-  // The corpus pass: documents per normalized line. Line hashes are computed
-  // in parallel and added in input order, so the table (pruning included)
-  // is the same for every thread count. Adding is serial (one table), so a
-  // batch is added on a helper thread while the workers hash the next one:
-  // two buffers, and each add waits for the one before, keeping the order.
-  // With group_keys, appends every record's group keys to it in input order.
+  // The corpus pass: documents per normalized line. Each batch's line
+  // hashes are computed in parallel, then added to the table shard by shard
+  // in parallel (LineFrequencyTable::AddDocuments), in input order within a
+  // shard. The table prunes between batches, so corpus batches have a fixed
+  // size: the table is the same for every thread count. With group_keys,
+  // appends every record's group keys to it in input order.
   std::unique_ptr<boilerhash::LineFrequencyTable> CorpusPass(const ProcessConfig& config,
                                                              std::vector<GroupKeys>* group_keys) {
-    struct Hashed {
-      std::vector<std::vector<uint64_t>> hashes;
-      std::vector<uint8_t> ok;
-    };
-    Hashed buffers[2];
-    int current = 0;
+    std::vector<std::vector<uint64_t>> hashes;
+    std::vector<uint8_t> ok;
+    std::vector<std::span<const uint64_t>> documents;
     std::vector<GroupKeys> batch_keys;
     auto table = corpus_table_entries_ != 0
                      ? std::make_unique<boilerhash::LineFrequencyTable>(corpus_table_entries_)
                      : std::make_unique<boilerhash::LineFrequencyTable>();
-    std::future<void> adding;  // adds the previous batch
-    uint64_t documents = 0;
-    ForEachBatch("line statistics", [&](std::vector<Record>& batch) {
-      Hashed& h = buffers[current];
-      h.hashes.resize(batch.size());
-      h.ok.resize(batch.size());
+    const auto parallel_for = [this](size_t n, const std::function<void(size_t)>& fn) {
+      pool_.ParallelFor(n, fn);
+    };
+    uint64_t count = 0;
+    ForEachBatch("line statistics", kCorpusBatchRecords, [&](std::vector<Record>& batch) {
+      hashes.resize(batch.size());
+      ok.resize(batch.size());
       batch_keys.resize(batch.size());
       pool_.ParallelFor(batch.size(), [&](size_t i) {
-        h.ok[i] = RecordLineHashes(batch[i], config, &h.hashes[i], &batch_keys[i]);
+        ok[i] = RecordLineHashes(batch[i], config, &hashes[i], &batch_keys[i]);
       });
       if (group_keys) group_keys->insert(group_keys->end(), batch_keys.begin(), batch_keys.end());
-      for (uint8_t ok : h.ok) documents += ok;
-      auto add = [&table, &h] {
-        for (size_t i = 0; i < h.ok.size(); ++i) {
-          if (h.ok[i]) table->AddLineHashes(h.hashes[i].data(), h.hashes[i].size());
-        }
-      };
-      if (adding.valid()) adding.get();  // the previous batch is in; its buffer is free
-      if (pool_.threads() == 1) {
-        add();  // --threads 1 means one thread doing the work
-      } else {
-        adding = std::async(std::launch::async, add);
+      documents.clear();
+      for (size_t i = 0; i < batch.size(); ++i) {
+        if (ok[i]) documents.emplace_back(hashes[i]);
       }
-      current ^= 1;
-      return documents;
+      table->AddDocuments(documents, parallel_for);
+      count += documents.size();
+      return count;
     });
-    if (adding.valid()) adding.get();
     return table;
   }
 
  private:
   // Reads batches on a helper thread, one batch ahead of the workers.
-  void ForEachBatch(const char* label,
+  // max_records 0: 1024 a thread.
+  void ForEachBatch(const char* label, size_t max_records,
                     const std::function<uint64_t(std::vector<Record>&)>& body) {
     RecordReader reader(inputs_);
     Progress progress(progress_allowed_, label, inputs_.total_bytes());
-    const size_t max_records = 1024 * pool_.threads();
+    if (max_records == 0) max_records = 1024 * pool_.threads();
     const size_t max_bytes = size_t{16} << 20;
     std::vector<Record> current, next;
     bool have = reader.Next(&current, max_records, max_bytes);

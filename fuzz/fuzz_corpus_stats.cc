@@ -4,11 +4,15 @@
 // bytes gives an error or a table that round-trips exactly too. The fused
 // line pass (LineHashCountingWords) agrees with LineHash and counts words,
 // and the long-line flags follow the group tokens (CJK code points apart).
+// The batch path (AddDocuments) counts as documents added one by one, and
+// the order its shards are filled in changes nothing.
 // Differential: LineHash and CompactLine on every SIMD target against the
 // scalar reference (reference::LineHash, LineKeyBytes, LineKeyWordEnds).
 #include <algorithm>
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -144,6 +148,39 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
     }
   });
+  {
+    // The batch path (AddDocuments): with room for every key it counts as
+    // AddLineHashes document by document; a document's keys may come
+    // unsorted and repeated. With a small table it prunes at the batch's
+    // end, within max_entries, and the order the shards are filled in
+    // (threads) changes nothing.
+    std::vector<std::vector<uint64_t>> keys(docs.size());
+    std::vector<std::span<const uint64_t>> spans;
+    LineFrequencyTable one(size_t{1} << 20), batch(size_t{1} << 20);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      DocumentCorpusKeys(docs[i], &keys[i]);
+      if (i % 2 && !keys[i].empty()) {
+        std::reverse(keys[i].begin(), keys[i].end());
+        keys[i].push_back(keys[i][0]);
+      }
+      one.AddLineHashes(keys[i].data(), keys[i].size());
+      spans.emplace_back(keys[i]);
+    }
+    batch.AddDocuments(spans);
+    FUZZ_CHECK(batch.Save() == one.Save(), "AddDocuments differs from AddLineHashes one by one");
+    const auto backwards = [](size_t n, const std::function<void(size_t)>& fn) {
+      for (size_t i = n; i-- > 0;) fn(i);
+    };
+    LineFrequencyTable p(max_entries), q(max_entries);
+    const size_t half = spans.size() / 2;
+    const std::span<const std::span<const uint64_t>> all(spans);
+    p.AddDocuments(all.first(half));
+    p.AddDocuments(all.subspan(half));
+    q.AddDocuments(all.first(half), backwards);
+    q.AddDocuments(all.subspan(half), backwards);
+    FUZZ_CHECK(p.Save() == q.Save(), "AddDocuments depends on the order of its shards");
+    FUZZ_CHECK(p.size() <= p.max_entries() && p.documents() == docs.size(), "AddDocuments: size or documents");
+  }
   CheckRoundTrip(a, "built");
   a.Merge(b);
   FUZZ_CHECK(a.documents() == docs.size(), "documents after Merge " + std::to_string(a.documents()));

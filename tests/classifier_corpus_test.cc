@@ -3,6 +3,8 @@
 // classifier's frequent_in_corpus signal.
 #include <algorithm>
 #include <cctype>
+#include <span>
+#include <thread>
 #include <vector>
 
 #include "boilerhash/classifier.h"
@@ -120,6 +122,58 @@ TEST(LineFrequencyTable, PruneOfLinesSeenInHundredsOfDocuments) {
   for (uint64_t j = 0; j < 8; ++j) EXPECT_EQ(t.Count(j + 1), 0u) << j;
   for (uint64_t j = 8; j < 16; ++j) EXPECT_EQ(t.Count(j + 1), 300u + j) << j;
   EXPECT_EQ(t.Count(late), 1u);
+}
+
+// The batch path: documents' keys added shard by shard on several threads
+// count as AddLineHashes one document at a time, and pruning per batch
+// gives one table whatever the threads.
+std::vector<std::vector<uint64_t>> RandomDocumentKeys(size_t docs, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<std::vector<uint64_t>> keys(docs);
+  for (auto& k : keys) {
+    for (size_t j = 0, n = rng() % 300; j < n; ++j) k.push_back(rng() % 4 == 0 ? 1 + rng() % 500 : rng());
+    if (rng() % 3 == 0 && !k.empty()) k.push_back(k.front());  // a repeat, counted once
+  }
+  return keys;
+}
+
+void OnThreads(size_t n, const std::function<void(size_t)>& fn) {
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < n; ++i) threads.emplace_back(fn, n - 1 - i);
+  for (auto& t : threads) t.join();
+}
+
+TEST(LineFrequencyTable, AddDocumentsCountsAsOneByOne) {
+  const auto keys = RandomDocumentKeys(400, 3);
+  std::vector<std::span<const uint64_t>> docs(keys.begin(), keys.end());
+  LineFrequencyTable one, batch, threaded;
+  for (const auto& k : keys) one.AddLineHashes(k.data(), k.size());
+  batch.AddDocuments(docs);
+  threaded.AddDocuments(std::span(docs).first(150), OnThreads);
+  threaded.AddDocuments(std::span(docs).subspan(150), OnThreads);
+  EXPECT_GT(one.size(), 40000u);
+  EXPECT_EQ(batch.Save(), one.Save());
+  EXPECT_EQ(threaded.Save(), one.Save());
+  EXPECT_EQ(threaded.documents(), 400u);
+  EXPECT_GE(threaded.Count(1 + 7), 1u);  // small keys: in about a quarter of the documents
+}
+
+TEST(LineFrequencyTable, AddDocumentsPrunesTheSameOnAnyThreads) {
+  const auto keys = RandomDocumentKeys(600, 4);
+  std::vector<std::span<const uint64_t>> docs(keys.begin(), keys.end());
+  LineFrequencyTable serial(4096), threaded(4096);
+  for (size_t b = 0; b < docs.size(); b += 50) {
+    const auto batch = std::span(docs).subspan(b, 50);
+    serial.AddDocuments(batch);
+    threaded.AddDocuments(batch, OnThreads);
+    ASSERT_LE(serial.size(), serial.max_entries());
+    ASSERT_EQ(threaded.Save(), serial.Save()) << "batch " << b;
+  }
+  // The 500 small keys, each in about 600 / 4 / 500 * 300 ~ 22 documents
+  // (a quarter of the keys are small), outlast the random ones.
+  size_t kept = 0;
+  for (uint64_t k = 1; k <= 500; ++k) kept += serial.Count(k) > 0;
+  EXPECT_GT(kept, 450u);
 }
 
 TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {

@@ -50,68 +50,75 @@ uint64_t LineHash(std::string_view line, bool fold_digits) {
 
 LineFrequencyTable::LineFrequencyTable(size_t max_entries) : max_entries_(std::max<size_t>(max_entries, 16)) {}
 
-size_t LineFrequencyTable::Slot(uint64_t hash) const {
-  const size_t mask = slot_keys_.size() - 1;
+size_t LineFrequencyTable::Shard::Slot(uint64_t hash) const {
+  const size_t mask = keys.size() - 1;
   size_t s = Home(hash);
-  while (slot_keys_[s] != 0 && slot_keys_[s] != hash) s = (s + 1) & mask;
+  while (keys[s] != 0 && keys[s] != hash) s = (s + 1) & mask;
   return s;
 }
 
-void LineFrequencyTable::Rehash(size_t capacity, uint32_t drop_at_or_below) {
+void LineFrequencyTable::Shard::Rehash(size_t capacity, uint32_t drop_at_or_below) {
   // The entries kept go back in slot order, so every slot is where a fresh
   // table puts it.
-  std::vector<uint64_t> keys;
-  std::vector<uint32_t> counts;
-  if (capacity == slot_keys_.size()) {
+  std::vector<uint64_t> old_keys;
+  std::vector<uint32_t> old_counts;
+  if (capacity == keys.size()) {
     // A prune: the entries kept (at most a quarter of the slots) move out
     // and the arrays are cleared in place. A fresh pair for every prune cost
     // 96 MB of page faults and zeroing at the default size (a prune comes
     // every 2M new lines or so), 6% of the time of a table fed 30M random
     // keys, and held the old and the new arrays at once.
-    for (size_t i = 0; i < slot_keys_.size(); ++i) {
-      if (slot_keys_[i] == 0 || slot_counts_[i] <= drop_at_or_below) continue;
-      keys.push_back(slot_keys_[i]);
-      counts.push_back(slot_counts_[i]);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == 0 || counts[i] <= drop_at_or_below) continue;
+      old_keys.push_back(keys[i]);
+      old_counts.push_back(counts[i]);
     }
-    std::fill(slot_keys_.begin(), slot_keys_.end(), 0);
-    std::fill(slot_counts_.begin(), slot_counts_.end(), 0);
+    std::fill(keys.begin(), keys.end(), 0);
+    std::fill(counts.begin(), counts.end(), 0);
   } else {
     // Growing: the old arrays are the entries.
-    keys.swap(slot_keys_);
-    counts.swap(slot_counts_);
-    slot_keys_.assign(capacity, 0);
-    slot_counts_.assign(capacity, 0);
+    old_keys.swap(keys);
+    old_counts.swap(counts);
+    keys.assign(capacity, 0);
+    counts.assign(capacity, 0);
   }
-  size_ = 0;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] == 0 || counts[i] <= drop_at_or_below) continue;
-    const size_t s = Slot(keys[i]);
-    slot_keys_[s] = keys[i];
-    slot_counts_[s] = counts[i];
-    ++size_;
+  size = 0;
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == 0 || old_counts[i] <= drop_at_or_below) continue;
+    const size_t s = Slot(old_keys[i]);
+    keys[s] = old_keys[i];
+    counts[s] = old_counts[i];
+    ++size;
   }
+}
+
+bool LineFrequencyTable::Shard::Contains(uint64_t hash) const {
+  return !keys.empty() && keys[Slot(hash)] == hash;
+}
+
+bool LineFrequencyTable::Shard::Bump(uint64_t hash, uint32_t by) {
+  if (keys.empty()) Rehash(16, 0);
+  size_t s = Slot(hash);
+  if (keys[s] == hash) {
+    counts[s] = (counts[s] > UINT32_MAX - by) ? UINT32_MAX : counts[s] + by;
+    return false;
+  }
+  if (2 * (size + 1) > keys.size()) {
+    Rehash(2 * keys.size(), 0);
+    s = Slot(hash);
+  }
+  // A new entry counts from here: counts are lower bounds (Prune).
+  keys[s] = hash;
+  counts[s] = by;
+  ++size;
+  return true;
 }
 
 void LineFrequencyTable::Bump(uint64_t hash, uint32_t by) {
   if (hash == 0) return;
-  if (slot_keys_.empty()) Rehash(64, 0);
-  size_t s = Slot(hash);
-  if (slot_keys_[s] == hash) {
-    slot_counts_[s] = (slot_counts_[s] > UINT32_MAX - by) ? UINT32_MAX : slot_counts_[s] + by;
-    return;
-  }
-  if (size_ >= max_entries_) {
-    Prune();
-    s = Slot(hash);
-  }
-  if (2 * (size_ + 1) > slot_keys_.size()) {
-    Rehash(2 * slot_keys_.size(), 0);
-    s = Slot(hash);
-  }
-  // A new entry counts from here: counts are lower bounds (Prune).
-  slot_keys_[s] = hash;
-  slot_counts_[s] = by;
-  ++size_;
+  Shard& shard = shards_[ShardOf(hash)];
+  if (size_ >= max_entries_ && !shard.Contains(hash)) Prune();
+  size_ += shard.Bump(hash, by);
 }
 
 void LineFrequencyTable::Prune() {
@@ -127,8 +134,10 @@ void LineFrequencyTable::Prune() {
   const size_t target = max_entries_ / 2;
   constexpr uint32_t kBuckets = 256;
   size_t histogram[kBuckets] = {};
-  for (size_t i = 0; i < slot_keys_.size(); ++i) {
-    if (slot_keys_[i] != 0) ++histogram[std::min(slot_counts_[i], kBuckets - 1)];
+  for (const Shard& shard : shards_) {
+    for (size_t i = 0; i < shard.keys.size(); ++i) {
+      if (shard.keys[i] != 0) ++histogram[std::min(shard.counts[i], kBuckets - 1)];
+    }
   }
   uint32_t threshold = 0;
   size_t keep = size_;  // entries with a count above the threshold
@@ -140,22 +149,30 @@ void LineFrequencyTable::Prune() {
     // rank target (0 = largest), so at most target entries lie above it.
     std::vector<uint32_t> counts;
     counts.reserve(size_);
-    for (size_t i = 0; i < slot_keys_.size(); ++i) {
-      if (slot_keys_[i] != 0) counts.push_back(slot_counts_[i]);
+    for (const Shard& shard : shards_) {
+      for (size_t i = 0; i < shard.keys.size(); ++i) {
+        if (shard.keys[i] != 0) counts.push_back(shard.counts[i]);
+      }
     }
     std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(target),
                      counts.end(), std::greater<uint32_t>());
     threshold = counts[target];
   }
-  Rehash(slot_keys_.size(), threshold);
+  size_ = 0;
+  for (Shard& shard : shards_) {
+    if (!shard.keys.empty()) shard.Rehash(shard.keys.size(), threshold);
+    size_ += shard.size;
+  }
   prune_floor_ = std::max(prune_floor_, threshold);
 }
 
 std::vector<std::pair<uint64_t, uint32_t>> LineFrequencyTable::SortedEntries() const {
   std::vector<std::pair<uint64_t, uint32_t>> items;
   items.reserve(size_);
-  for (size_t i = 0; i < slot_keys_.size(); ++i) {
-    if (slot_keys_[i] != 0) items.emplace_back(slot_keys_[i], slot_counts_[i]);
+  for (const Shard& shard : shards_) {
+    for (size_t i = 0; i < shard.keys.size(); ++i) {
+      if (shard.keys[i] != 0) items.emplace_back(shard.keys[i], shard.counts[i]);
+    }
   }
   std::sort(items.begin(), items.end());
   return items;
@@ -184,6 +201,54 @@ void LineFrequencyTable::AddLineHashes(const uint64_t* hashes, size_t n) {
   ++documents_;
 }
 
+void LineFrequencyTable::AddDocuments(std::span<const std::span<const uint64_t>> documents,
+                                      const ParallelFor& parallel_for) {
+  // Each document's keys sorted and distinct, so a shard's keys (its top
+  // bits) are one run of them. Documents given so already are not copied.
+  std::vector<std::vector<uint64_t>> sorted;
+  std::vector<std::span<const uint64_t>> docs(documents.begin(), documents.end());
+  for (auto& d : docs) {
+    if (std::adjacent_find(d.begin(), d.end(), std::greater_equal<uint64_t>()) == d.end()) continue;
+    std::vector<uint64_t>& copy = sorted.emplace_back(d.begin(), d.end());
+    internal::SortKeys(copy.data(), copy.size());
+    copy.erase(std::unique(copy.begin(), copy.end()), copy.end());
+    d = copy;
+  }
+  // Room first: pruned now when the batch's keys might not fit, the table
+  // stays within max_entries (and its slot arrays the size one table of
+  // max_entries has) whenever a batch holds at most max_entries / 2 keys.
+  size_t batch_keys = 0;
+  for (const auto& d : docs) batch_keys += d.size();
+  if (size_ > 0 && size_ + batch_keys > max_entries_) Prune();
+  auto fill_shard = [&](size_t s) {
+    // The shard's keys of the whole batch, in document order, so the slots
+    // are loaded a few keys ahead across documents (a document holds about
+    // one key in 16 of a shard).
+    std::vector<uint64_t> keys;
+    for (const auto& d : docs) {
+      const auto first = std::lower_bound(d.begin(), d.end(), uint64_t{s} << (64 - kShardBits));
+      for (auto it = first; it != d.end() && ShardOf(*it) == s; ++it) {
+        if (*it != 0) keys.push_back(*it);
+      }
+    }
+    Shard& shard = shards_[s];
+    constexpr size_t kAhead = 8;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (i + kAhead < keys.size()) Prefetch(keys[i + kAhead]);
+      shard.Bump(keys[i], 1);
+    }
+  };
+  if (parallel_for) {
+    parallel_for(kShards, fill_shard);
+  } else {
+    for (size_t s = 0; s < kShards; ++s) fill_shard(s);
+  }
+  documents_ += docs.size();
+  size_ = 0;
+  for (const Shard& shard : shards_) size_ += shard.size;
+  if (size_ > max_entries_) Prune();
+}
+
 void LineFrequencyTable::AddDocument(std::string_view document) {
   std::vector<uint64_t> keys;
   DocumentCorpusKeys(document, &keys);
@@ -198,9 +263,10 @@ void LineFrequencyTable::Merge(const LineFrequencyTable& other) {
 }
 
 uint32_t LineFrequencyTable::Count(uint64_t line_hash) const {
-  if (line_hash == 0 || slot_keys_.empty()) return 0;
-  const size_t s = Slot(line_hash);
-  return slot_keys_[s] == line_hash ? slot_counts_[s] : 0;
+  const Shard& shard = shards_[ShardOf(line_hash)];
+  if (line_hash == 0 || shard.keys.empty()) return 0;
+  const size_t s = shard.Slot(line_hash);
+  return shard.keys[s] == line_hash ? shard.counts[s] : 0;
 }
 
 uint32_t LineFrequencyTable::CountGroups(uint64_t line_hash,
@@ -255,9 +321,6 @@ Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
   LineFrequencyTable t(static_cast<size_t>(max_entries));
   t.documents_ = documents;
   t.prune_floor_ = floor;
-  size_t capacity = 64;
-  while (capacity < 2 * n) capacity *= 2;
-  t.Rehash(capacity, 0);
   uint64_t prev = 0;
   for (uint64_t i = 0; i < n; ++i) {
     uint64_t h = 0;
@@ -266,10 +329,7 @@ Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
     ReadLE32(&in, &c);
     if (h == 0 || (i > 0 && h <= prev)) return bad("entries not sorted or zero hash");
     prev = h;
-    const size_t s = t.Slot(h);
-    t.slot_keys_[s] = h;
-    t.slot_counts_[s] = c;
-    ++t.size_;
+    t.size_ += t.shards_[ShardOf(h)].Bump(h, c);  // sorted: each key is new
   }
   *out = std::move(t);
   return Status::Ok();

@@ -14,9 +14,11 @@
 // and a line seen in a few documents between two prunes survives however
 // long the stream. prune_floor (stored) is the highest threshold used.
 //
-// Thread-safety: a table is not locked. Fill one table per thread and Merge()
-// them (merge is commutative: same counts in any order when no prune runs),
-// or guard a shared table yourself. Const methods may run concurrently.
+// Thread-safety: a table is not locked. AddDocuments fills one table from
+// several threads (its shards in parallel); otherwise fill one table per
+// thread and Merge() them (merge is commutative: same counts in any order
+// when no prune runs), or guard a shared table yourself. Const methods may
+// run concurrently.
 //
 // Stored format (little-endian, version 4; docs/CLASSIFIER.md):
 //   "BHLF" | u32 version | u64 max_entries | u64 documents | u32 prune_floor |
@@ -24,6 +26,8 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -110,6 +114,18 @@ class LineFrequencyTable {
   void AddDocument(std::string_view document);
   // Counts one document whose distinct keys are given (zeros skipped).
   void AddLineHashes(const uint64_t* hashes, size_t n);
+  // Runs fn(i) for every i in [0, n), on any threads, returning when all
+  // are done; fn may run concurrently for different i.
+  using ParallelFor = std::function<void(size_t n, const std::function<void(size_t)>& fn)>;
+  // Counts a batch of documents, each given by its keys (any order,
+  // repeats counted once), as AddLineHashes one by one would, except when
+  // it prunes: before the batch, when its keys might not fit in
+  // max_entries, and after it, if still above. So a batch of at most
+  // max_entries / 2 keys leaves the table within max_entries. The shards
+  // are filled in parallel through parallel_for when it is given (kShards
+  // tasks); the counts are the same for any number of threads.
+  void AddDocuments(std::span<const std::span<const uint64_t>> documents,
+                    const ParallelFor& parallel_for = nullptr);
   // Adds other's counts and documents into this table.
   void Merge(const LineFrequencyTable& other);
 
@@ -122,10 +138,11 @@ class LineFrequencyTable {
   // Inline: it runs once per key in every loop over the table, and a call
   // cost as much as the prefetch itself.
   void Prefetch(uint64_t hash) const {
-    if (slot_keys_.empty()) return;
-    const size_t s = Home(hash);
-    __builtin_prefetch(slot_keys_.data() + s);
-    __builtin_prefetch(slot_counts_.data() + s);
+    const Shard& shard = shards_[ShardOf(hash)];
+    if (shard.keys.empty()) return;
+    const size_t s = shard.Home(hash);
+    __builtin_prefetch(shard.keys.data() + s);
+    __builtin_prefetch(shard.counts.data() + s);
   }
   // Documents that contain the line, counting the near-duplicates of the
   // document whose DocumentGroupKeys are given as one: Count(line) minus the
@@ -147,26 +164,42 @@ class LineFrequencyTable {
   static Status Load(std::string_view bytes, LineFrequencyTable* out);
 
  private:
-  void Bump(uint64_t hash, uint32_t by);
+  // The table is kShards open-addressing tables, a key's shard chosen by its
+  // top bits, so that a batch fills them in parallel. Pruning is one
+  // decision over all of them (the shards are not pruned on their own), so
+  // the shards change no count.
+  static constexpr unsigned kShardBits = 4;
+  static constexpr size_t kShards = size_t{1} << kShardBits;
+  static size_t ShardOf(uint64_t hash) { return static_cast<size_t>(hash >> (64 - kShardBits)); }
+  // Linear probing: keys[i] == 0 marks an empty slot (hash 0 is never
+  // counted); capacity is a power of two, at most half full. Flat arrays:
+  // the corpus pass touches one cache line per key, where a node-based map
+  // would allocate one node per line of the corpus.
+  struct Shard {
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> counts;
+    size_t size = 0;
+    size_t Home(uint64_t hash) const {  // where Slot starts probing
+      return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 20) & (keys.size() - 1);
+    }
+    size_t Slot(uint64_t hash) const;  // where hash is, or the empty slot it would take
+    bool Contains(uint64_t hash) const;
+    // Adds `by` to hash's count; true when the key is new. A new key may grow
+    // the shard; a shard never prunes.
+    bool Bump(uint64_t hash, uint32_t by);
+    // Into `capacity` slots, dropping entries whose count is <= drop_at_or_below.
+    void Rehash(size_t capacity, uint32_t drop_at_or_below);
+  };
+
+  void Bump(uint64_t hash, uint32_t by);  // prunes first when a new key finds the table full
   void Prune();
-  size_t Slot(uint64_t hash) const;  // where hash is, or the empty slot it would take
-  size_t Home(uint64_t hash) const {  // where Slot starts probing
-    return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 20) & (slot_keys_.size() - 1);
-  }
-  // Into `capacity` slots, dropping entries whose count is <= drop_at_or_below.
-  void Rehash(size_t capacity, uint32_t drop_at_or_below);
   std::vector<std::pair<uint64_t, uint32_t>> SortedEntries() const;
 
   size_t max_entries_;
   uint64_t documents_ = 0;
   uint32_t prune_floor_ = 0;
-  // Open addressing with linear probing: slot_keys_[i] == 0 marks an empty
-  // slot (hash 0 is never counted); capacity is a power of two, at most half
-  // full. Flat arrays: the corpus pass touches one cache line per key, where
-  // a node-based map would allocate one node per line of the corpus.
-  std::vector<uint64_t> slot_keys_;
-  std::vector<uint32_t> slot_counts_;
-  size_t size_ = 0;
+  Shard shards_[kShards];
+  size_t size_ = 0;  // entries in all shards
 };
 
 }  // namespace boilerhash
