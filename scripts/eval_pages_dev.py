@@ -37,9 +37,9 @@ def tokens(line):
     return n
 
 
-def load_labels():
+def load_labels(dataset):
     labels = {}
-    with open(os.path.join(DEV, "labels.tsv"), encoding="utf-8") as f:
+    with open(os.path.join(dataset, "labels.tsv"), encoding="utf-8") as f:
         next(f)
         for row in f:
             file, line, label, _ = row.rstrip("\n").split("\t", 3)
@@ -175,11 +175,13 @@ def main():
                                                     os.path.join(ROOT, "build", "kernel", "libboilerhash.so")))
     ap.add_argument("--no-justext", action="store_true")
     ap.add_argument("--errors", type=int, default=0, help="print N misclassified lines")
+    ap.add_argument("--set", default=DEV,
+                    help="a folder in pages-dev's format (texts/, labels.tsv); default datasets/pages-dev")
     args = ap.parse_args()
-    gold = load_labels()
+    gold = load_labels(args.set)
     docs = {}
     for f in sorted(gold):
-        with open(os.path.join(DEV, "texts", f), encoding="utf-8") as fh:
+        with open(os.path.join(args.set, "texts", f), encoding="utf-8") as fh:
             docs[f] = fh.read()
     nbytes = sum(len(t.encode("utf-8")) for t in docs.values())
     lib = load_lib(args.lib)
@@ -189,7 +191,8 @@ def main():
     if not args.no_justext:
         systems["jusText"] = justext_labels(docs)
     systems["rule"] = (rule_labels(docs), None)
-    print(f"pages-dev: {len(docs)} pages, {nbytes / 1e6:.2f} MB; ambiguous rows left out")
+    print(f"{os.path.basename(os.path.normpath(args.set))}: {len(docs)} pages, {nbytes / 1e6:.2f} MB; "
+          "ambiguous rows left out")
     print(f"{'system':<11} {'lines':<7} {'content P':>9} {'R':>6} {'F1':>6}   {'boilerplate P':>13} {'R':>6} {'F1':>6}   time")
     for name, (pred, secs) in systems.items():
         for min_tokens, tag in ((0, "all"), (4, "4+ words")):
