@@ -7,7 +7,8 @@
 // line, and every target gives the same labels, reasons, scores and text.
 // Also where the classifier would cut the input into windows of a few lines
 // (LineWindowEnds): every window within the limit, ending at a line's end,
-// the windows' lines together the document's.
+// the windows' lines together the document's; and a model with such windows
+// gives each window's result, the window classified alone.
 #include <algorithm>
 #include <fuzzer/FuzzedDataProvider.h>
 
@@ -34,6 +35,19 @@ const BoilerplateModel& Model() {
     return m;
   }();
   return *model;
+}
+
+// The default model with windows of `window` lines (1..16), built once each.
+const BoilerplateModel& WindowModel(uint32_t window) {
+  static std::unique_ptr<BoilerplateModel> models[17];
+  if (!models[window]) {
+    ClassifierOptions options;
+    options.window_lines = window;
+    Status st;
+    models[window] = BoilerplateModel::DefaultWithOptions(options, &st);
+    FUZZ_CHECK(models[window] && st.ok(), "model with windows: " + st.message());
+  }
+  return *models[window];
 }
 
 bool SameResult(const ClassifyResult& a, const ClassifyResult& b, std::string* why) {
@@ -92,8 +106,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                  " vs " + std::to_string(content) + "/" + std::to_string(boiler));
   {
     // Where a document of many lines is cut into the classifier's windows
-    // (line_spans.h), at a window size small enough for this input.
-    const size_t max_lines = 4 + size % 13;
+    // (line_spans.h), at a window size small enough for this input, and the
+    // result of a model with such windows: each window's, classified alone.
+    const size_t max_lines = 1 + size % 16;
     std::vector<size_t> ends;
     FUZZ_CHECK(internal::LineWindowEnds(doc, max_lines, &ends) == spans.size(), "LineWindowEnds' line count");
     FUZZ_CHECK(!ends.empty() && ends.back() == doc.size(), "the windows end at the document's end");
@@ -107,6 +122,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       begin = e;
     }
     FUZZ_CHECK(lines == spans.size(), "the windows' lines are not the document's");
+    const BoilerplateModel& windowed = WindowModel(static_cast<uint32_t>(max_lines));
+    ClassifyResult whole, part;
+    windowed.Classify(doc, &whole, corpus.get());
+    uint64_t doc_keys[kDocumentGroupKeys];  // every window counts with the document's group keys
+    DocumentGroupKeys(doc, doc_keys);
+    FUZZ_CHECK(whole.lines.size() == spans.size(), "windowed: labels for every line");
+    size_t line = 0;
+    begin = 0;
+    for (size_t e : ends) {
+      windowed.Classify(std::string_view(doc).substr(begin, e - begin), &part, corpus.get(),
+                        corpus ? doc_keys : nullptr);
+      for (const LineResult& l : part.lines) {
+        const LineResult& w = whole.lines[line++];
+        FUZZ_CHECK(w.begin == l.begin + begin && w.end == l.end + begin && w.label == l.label &&
+                       w.reasons == l.reasons && w.score == l.score,
+                   "windowed: line " + std::to_string(line) + " is not its window's, classified alone");
+      }
+      begin = e;
+    }
+    std::string joined;
+    AppendCleanedText(doc, whole, &joined);
+    FUZZ_CHECK(whole.cleaned == joined, "windowed: cleaned text is not the content lines");
   }
   std::string appended = "x";
   AppendCleanedText(doc, first, &appended);

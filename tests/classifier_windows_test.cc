@@ -38,6 +38,7 @@ TEST(LineWindowEnds, WindowsCoverTheTextAndCutAtEmptyLinesInTheLastQuarter) {
     ASSERT_EQ(total, SplitLines(text).size());
     ASSERT_FALSE(ends.empty());
     ASSERT_EQ(ends.back(), text.size());
+    ASSERT_EQ(ends.size() == 1, total <= max_lines) << "trial " << trial;
     size_t begin = 0, lines = 0;
     for (size_t k = 0; k < ends.size(); ++k) {
       const std::string_view window(text.data() + begin, ends[k] - begin);
@@ -74,19 +75,27 @@ TEST(LineWindowEnds, OneWindowUpToTheLimit) {
   const std::string over = at_limit + "x";
   internal::LineWindowEnds(over, kClassifyWindowLines, &ends);
   EXPECT_EQ(ends.size(), 2u);
+  // An empty line near the end of a text of max_lines lines cuts nothing.
+  std::string full;
+  for (int i = 0; i < 98; ++i) full += "a\n";
+  full += "\nlast";
+  EXPECT_EQ(internal::LineWindowEnds(full, 100, &ends), 100u);
+  EXPECT_EQ(ends, std::vector<size_t>{full.size()});
+  EXPECT_EQ(internal::LineWindowEnds(full + "\nmore", 100, &ends), 101u);
+  EXPECT_EQ(ends, (std::vector<size_t>{2 * 98 + 1, full.size() + 5}));
   EXPECT_EQ(internal::LineWindowEnds("", 8, &ends), 0u);
   EXPECT_EQ(ends, std::vector<size_t>{0});
 }
 
 // A long page-like text: stories (good lines) between menus and footers that
-// repeat, blank lines between blocks; over kClassifyWindowLines lines.
-std::string ManyLinePage() {
+// repeat, blank lines between blocks; at least `lines` lines.
+std::string ManyLinePage(size_t min_lines) {
   std::mt19937_64 rng(11);
   static const char* menu[] = {"Home", "World", "Sports", "Share on Facebook", "Sign up for our newsletter",
                                "Read more", "Advertisement", "All rights reserved."};
   std::string text;
   size_t lines = 0;
-  while (lines < kClassifyWindowLines * 5 / 2) {
+  while (lines < min_lines) {
     for (int m = 0; m < 6; ++m, ++lines) text += std::string(menu[rng() % 8]) + "\n";
     text += "\n";
     ++lines;
@@ -124,7 +133,7 @@ void ExpectWindowed(const BoilerplateModel& model, const std::string& doc, const
   const std::vector<LineSpan> spans = SplitLines(doc);
   ASSERT_EQ(whole.lines.size(), spans.size());
   std::vector<size_t> ends;
-  internal::LineWindowEnds(doc, kClassifyWindowLines, &ends);
+  internal::LineWindowEnds(doc, model.options().window_lines, &ends);
   ASSERT_GE(ends.size(), 3u) << "the page should need several windows";
   size_t begin = 0, line = 0, content = 0, boilerplate = 0;
   for (size_t end : ends) {
@@ -148,9 +157,38 @@ void ExpectWindowed(const BoilerplateModel& model, const std::string& doc, const
   EXPECT_EQ(whole.cleaned, cleaned);
 }
 
+std::unique_ptr<BoilerplateModel> ModelWithWindow(uint32_t window_lines) {
+  ClassifierOptions options;
+  options.window_lines = window_lines;
+  Status status;
+  auto model = BoilerplateModel::DefaultWithOptions(options, &status);
+  EXPECT_TRUE(model) << status.message();
+  return model;
+}
+
 TEST(ClassifierWindows, ADocumentOfManyLinesIsItsWindowsClassifiedAlone) {
   const auto model = BoilerplateModel::Default();
-  ExpectWindowed(*model, ManyLinePage(), nullptr, nullptr, nullptr);
+  ASSERT_EQ(model->options().window_lines, kClassifyWindowLines);
+  ExpectWindowed(*model, ManyLinePage(kClassifyWindowLines * 5 / 2), nullptr, nullptr, nullptr);
+  ExpectWindowed(*ModelWithWindow(97), ManyLinePage(1000), nullptr, nullptr, nullptr);
+}
+
+// Within the limit, or with none (window_lines 0), a document is one window.
+TEST(ClassifierWindows, WithinTheLimitOneWindow) {
+  const std::string twice = "Printed at the top and at the bottom of the page";
+  const std::string page = twice + "\n\n" + ManyLinePage(900) + "\n" + twice + "\n";
+  ClassifyResult limited, unlimited, windowed;
+  ModelWithWindow(static_cast<uint32_t>(SplitLines(page).size()))->Classify(page, &limited);
+  ModelWithWindow(0)->Classify(page, &unlimited);
+  ModelWithWindow(300)->Classify(page, &windowed);
+  ASSERT_EQ(limited.lines.size(), unlimited.lines.size());
+  for (size_t i = 0; i < limited.lines.size(); ++i) ExpectSameLine(limited.lines[i], unlimited.lines[i], 0, i);
+  // The line printed at both ends repeats in one window, not across windows.
+  for (const ClassifyResult* r : {&unlimited, &windowed}) {
+    const bool one = r == &unlimited;
+    EXPECT_EQ((r->lines.front().reasons & kReasonRepeatedInDoc) != 0, one);
+    EXPECT_EQ((r->lines.back().reasons & kReasonRepeatedInDoc) != 0, one);
+  }
 }
 
 // With a corpus, every window looks its lines up in it, with the whole
@@ -159,8 +197,8 @@ TEST(ClassifierWindows, ADocumentOfManyLinesIsItsWindowsClassifiedAlone) {
 // needs 3 of the 8 keys shared. So this checks that the corpus and the keys
 // reach every window, not which keys a window would have made.)
 TEST(ClassifierWindows, EveryWindowUsesTheCorpus) {
-  const auto model = BoilerplateModel::Default();
-  const std::string doc = ManyLinePage();
+  const auto model = ModelWithWindow(211);
+  const std::string doc = ManyLinePage(1500);
   LineFrequencyTable corpus;
   for (int d = 0; d < 4; ++d) corpus.AddDocument(doc);  // every line frequent: group counts decide
   corpus.AddDocument("Home\nWorld\nSports\n");
@@ -174,7 +212,7 @@ TEST(ClassifierWindows, EveryWindowUsesTheCorpus) {
   model->Classify(doc, &with, &corpus, keys);
   size_t frequent = 0;
   for (const LineResult& l : with.lines) frequent += (l.reasons & kReasonFrequentInCorpus) != 0;
-  EXPECT_GT(frequent, kClassifyWindowLines);
+  EXPECT_GT(frequent, 500u);
 }
 
 }  // namespace

@@ -177,12 +177,12 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     out->content_lines = 1;
     return;
   }
-  // A document of fewer bytes than kClassifyWindowLines cannot have more lines.
+  // A document of no more bytes than window_lines has no more lines.
+  const size_t window = options_.window_lines;
+  const bool one_window = window == 0 || doc.size() <= window;
   std::vector<size_t>& ends = internal::PerThread<Workspace>().window_ends;
-  const size_t lines = doc.size() <= kClassifyWindowLines
-                           ? 0
-                           : internal::LineWindowEnds(doc, kClassifyWindowLines, &ends);
-  if (doc.size() <= kClassifyWindowLines || ends.size() == 1) {
+  const size_t lines = one_window ? 0 : internal::LineWindowEnds(doc, window, &ends);
+  if (one_window || ends.size() == 1) {
     ClassifyWindow(doc, 0, out, corpus, group_keys);
   } else {
     // The group keys belong to the whole document, as the corpus pass made them.

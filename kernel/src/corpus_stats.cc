@@ -219,7 +219,7 @@ void LineFrequencyTable::AddDocuments(std::span<const std::span<const uint64_t>>
   // max_entries has) whenever a batch holds at most max_entries / 2 keys.
   size_t batch_keys = 0;
   for (const auto& d : docs) batch_keys += d.size();
-  if (size_ > 0 && size_ + batch_keys > max_entries_) Prune();
+  if (size_ > max_entries_ / 2 && size_ + batch_keys > max_entries_) Prune();  // else it would drop nothing
   auto fill_shard = [&](size_t s) {
     // The shard's keys of the whole batch, in document order, so the slots
     // are loaded a few keys ahead across documents (a document holds about

@@ -547,7 +547,7 @@ void ComputeLineFeatures(std::string_view text, std::span<const LineSpan> lines,
            scratch.punct.data() + 1);
     WordFeatures(text.substr(s.begin, len), text.size() - s.begin, scratch, stopwords, &out[i]);
   }
-  // A huge line leaves buffers of 4 bytes per byte of it: give them back.
+  // A huge line leaves buffers of 4 bytes per byte of it: past 2 MB, give them back.
   if (scratch.starts.size() > (size_t{1} << 20)) scratch = WordScratch{};
 }
 

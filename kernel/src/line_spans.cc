@@ -11,22 +11,23 @@ size_t LineWindowEnds(std::string_view text, size_t max_lines, std::vector<size_
   size_t lines_to_blank = 0; // the window's lines up to and with that empty line
   ForEachLineSpan(text, [&](size_t begin, size_t end, size_t next) {
     ++total;
+    if (lines == max_lines) {  // the window is full and this line follows: cut
+      if (blank_next != 0) {   // after the empty line; the lines after it open the next window
+        ends->push_back(blank_next);
+        lines -= lines_to_blank;
+      } else {
+        ends->push_back(begin);
+        lines = 0;
+      }
+      blank_next = 0;
+    }
     ++lines;
     if (begin == end && lines > max_lines - max_lines / 4) {
       blank_next = next;
       lines_to_blank = lines;
     }
-    if (lines < max_lines) return;
-    if (blank_next != 0) {  // the lines after the empty one open the next window
-      ends->push_back(blank_next);
-      lines -= lines_to_blank;
-    } else {
-      ends->push_back(next);
-      lines = 0;
-    }
-    blank_next = 0;
   });
-  if (ends->empty() || ends->back() != text.size()) ends->push_back(text.size());
+  ends->push_back(text.size());
   return total;
 }
 

@@ -28,12 +28,13 @@ void ForEachLineSpan(std::string_view text, Fn&& fn) {
 }
 
 // Where to cut a document of many lines into windows of at most max_lines
-// lines (max_lines >= 4), for the classifier (classifier.h,
-// kClassifyWindowLines): each window ends after its max_lines-th line, or
-// earlier, after the last empty line among its final quarter, so that a
-// paragraph is rarely cut. Writes the windows' end offsets (the last is
-// text.size(); one window, {text.size()}, for a text of max_lines lines or
-// fewer) and returns the number of lines.
+// lines (max_lines >= 1), for the classifier (classifier.h,
+// ClassifierOptions::window_lines): where a window holds max_lines lines and
+// more follow, it ends after the last empty line among its final quarter, or
+// after its last line when there is none, so that a paragraph is rarely cut.
+// Writes the windows' end offsets (the last is text.size(); one window,
+// {text.size()}, for a text of max_lines lines or fewer) and returns the
+// number of lines.
 size_t LineWindowEnds(std::string_view text, size_t max_lines, std::vector<size_t>* ends);
 
 }  // namespace boilerhash::internal

@@ -32,15 +32,16 @@ struct LineResult {
   float score = 0.0f;    // > 0 leans boilerplate, < 0 leans content
 };
 
-// A document of more lines than this is classified in consecutive windows of
-// at most this many lines, each as if it were a document of its own: the
-// repetition count, the main block and the section context do not cross a
-// window's edge (corpus statistics and group keys stay the document's). A
-// window ends after an empty line in its last quarter where there is one.
-// Web pages have a few thousand lines at most, so this changes nothing for
-// them; it bounds the classifier's working memory (about 150 bytes a line)
-// for a huge document of short lines, which would otherwise need 16 GB for
-// 100 MB of empty lines. The result still has a LineResult per line.
+// A document of more lines than this (ClassifierOptions::window_lines) is
+// classified in consecutive windows of at most this many lines, each as if it
+// were a document of its own: the repetition count, the main block and the
+// section context do not cross a window's edge (corpus statistics and group
+// keys stay the document's). A window ends after the last empty line in its
+// final quarter where there is one. Web pages have a few thousand lines at
+// most, so this changes nothing for them; it bounds the classifier's working
+// memory (about 150 bytes a line) for a huge document of short lines, which
+// would otherwise need 16 GB for 100 MB of empty lines. The result still has
+// a LineResult (32 bytes) per line.
 inline constexpr size_t kClassifyWindowLines = size_t{1} << 16;
 
 struct ClassifyResult {
@@ -65,6 +66,8 @@ struct ClassifierOptions {
                                      // and is body, not a teaser's blurb
   uint32_t main_block_max_gap = 15;  // this many non-content lines in a row end the main
                                      // block (0: no limit)
+  uint32_t window_lines = kClassifyWindowLines;  // lines per window of a long document
+                                                 // (above; 0: one window, no limit)
 };
 
 class BoilerplateModel {
