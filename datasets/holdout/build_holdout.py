@@ -133,29 +133,18 @@ READERS = {'article-extractor': read_article_extractor,
            'newspaper4k': read_newspaper4k}
 
 
+SCRIPTS = ((0, 0x250, 'Latin'), (0x600, 0x700, 'Arabic'), (0x1000, 0x10a0, 'Myanmar'),
+           (0x0e00, 0x0e80, 'Thai'), (0x3040, 0x3100, 'Kana'), (0xac00, 0xd7b0, 'Hangul'),
+           (0x4e00, 0xa000, 'Han'))
+
+
 def script_of(text):
     """Dominant script of the letters in `text` (rough language hint)."""
     c = collections.Counter()
     for ch in text:
-        if not ch.isalpha():
-            continue
-        o = ord(ch)
-        if o < 0x250:
-            c['Latin'] += 1
-        elif 0x600 <= o < 0x700:
-            c['Arabic'] += 1
-        elif 0x1000 <= o < 0x10a0:
-            c['Myanmar'] += 1
-        elif 0x0e00 <= o < 0x0e80:
-            c['Thai'] += 1
-        elif 0x3040 <= o < 0x3100:
-            c['Kana'] += 1
-        elif 0xac00 <= o < 0xd7b0:
-            c['Hangul'] += 1
-        elif 0x4e00 <= o < 0xa000:
-            c['Han'] += 1
-        else:
-            c['other'] += 1
+        if ch.isalpha():
+            o = ord(ch)
+            c[next((name for lo, hi, name in SCRIPTS if lo <= o < hi), 'other')] += 1
     if c.get('Kana', 0) > 0.05 * sum(c.values()):
         return 'Japanese'
     return c.most_common(1)[0][0] if c else '-'
