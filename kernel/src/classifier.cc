@@ -86,7 +86,6 @@ struct Workspace {
   std::vector<uint8_t> cls, prev, next, content, listed;
   std::vector<uint32_t> why, sig_after;
   std::vector<float> score;
-  std::vector<size_t> window_ends;    // of a document of many lines (line_spans.h)
 };
 
 template <class T>
@@ -179,10 +178,9 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   }
   // A document of no more bytes than window_lines has no more lines.
   const size_t window = options_.window_lines;
-  const bool one_window = window == 0 || doc.size() <= window;
-  std::vector<size_t>& ends = internal::PerThread<Workspace>().window_ends;
-  const size_t lines = one_window ? 0 : internal::LineWindowEnds(doc, window, &ends);
-  if (one_window || ends.size() == 1) {
+  std::vector<size_t> ends;  // of the windows, when the document needs several
+  const size_t lines = window == 0 || doc.size() <= window ? 0 : internal::LineWindowEnds(doc, window, &ends);
+  if (ends.size() <= 1) {
     ClassifyWindow(doc, 0, out, corpus, group_keys);
   } else {
     // The group keys belong to the whole document, as the corpus pass made them.
@@ -192,9 +190,8 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       group_keys = keys;
     }
     out->lines.reserve(lines);
-    const std::vector<size_t> window_ends = ends;  // ClassifyWindow reuses the workspace
-    for (size_t k = 0, begin = 0; k < window_ends.size(); begin = window_ends[k++]) {
-      ClassifyWindow(doc.substr(begin, window_ends[k] - begin), begin, out, corpus, group_keys);
+    for (size_t k = 0, begin = 0; k < ends.size(); begin = ends[k++]) {
+      ClassifyWindow(doc.substr(begin, ends[k] - begin), begin, out, corpus, group_keys);
     }
   }
   AppendCleanedText(doc, *out, &out->cleaned);

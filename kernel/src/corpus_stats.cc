@@ -222,8 +222,8 @@ void LineFrequencyTable::AddDocuments(std::span<const std::span<const uint64_t>>
   if (size_ > max_entries_ / 2 && size_ + batch_keys > max_entries_) Prune();  // else it would drop nothing
   auto fill_shard = [&](size_t s) {
     // The shard's keys of the whole batch, in document order, so the slots
-    // are loaded a few keys ahead across documents (a document holds about
-    // one key in 16 of a shard).
+    // are loaded a few keys ahead across documents (a shard gets about one
+    // in 16 of a document's keys: too few to look ahead within one).
     std::vector<uint64_t> keys;
     for (const auto& d : docs) {
       const auto first = std::lower_bound(d.begin(), d.end(), uint64_t{s} << (64 - kShardBits));
@@ -233,6 +233,7 @@ void LineFrequencyTable::AddDocuments(std::span<const std::span<const uint64_t>>
     }
     Shard& shard = shards_[s];
     constexpr size_t kAhead = 8;
+    for (size_t i = 0; i < keys.size() && i < kAhead; ++i) Prefetch(keys[i]);
     for (size_t i = 0; i < keys.size(); ++i) {
       if (i + kAhead < keys.size()) Prefetch(keys[i + kAhead]);
       shard.Bump(keys[i], 1);
