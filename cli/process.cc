@@ -116,15 +116,42 @@ void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& input
   doc->bytes = text.size();
   std::string_view body = text;
   thread_local boilerhash::ClassifyResult result;
+  thread_local std::string cleaned;  // of a document classified window by window
   if (config.clean && config.model != nullptr) {
     const uint64_t* keys = config.group_keys != nullptr && ordinal < config.group_keys->size()
                                ? (*config.group_keys)[ordinal].data()
                                : nullptr;
-    config.model->Classify(text, &result, config.corpus, keys);
-    doc->lines = result.boilerplate_lines + result.content_lines;
-    doc->boilerplate_lines = result.boilerplate_lines;
-    if (config.explain) doc->explain = boilerhash::ExplainClassification(text, result);
-    body = result.cleaned;
+    const std::vector<size_t> windows =
+        config.explain ? std::vector<size_t>{text.size()}
+                       : boilerhash::ClassifyWindowEnds(text, config.model->options().window_lines);
+    if (windows.size() == 1) {
+      config.model->Classify(text, &result, config.corpus, keys);
+      doc->lines = result.boilerplate_lines + result.content_lines;
+      doc->boilerplate_lines = result.boilerplate_lines;
+      if (config.explain) doc->explain = boilerhash::ExplainClassification(text, result);
+      body = result.cleaned;
+    } else {
+      // Window by window, as Classify would (classifier.h), keeping one
+      // window's line results, not 32 bytes for every line of the document.
+      uint64_t whole[boilerhash::kDocumentGroupKeys];
+      if (config.corpus != nullptr && keys == nullptr) {
+        boilerhash::DocumentGroupKeys(text, whole);
+        keys = whole;
+      }
+      cleaned.clear();
+      size_t begin = 0;
+      for (size_t end : windows) {
+        config.model->Classify(std::string_view(text).substr(begin, end - begin), &result, config.corpus, keys);
+        doc->lines += result.boilerplate_lines + result.content_lines;
+        doc->boilerplate_lines += result.boilerplate_lines;
+        if (!result.cleaned.empty()) {  // content lines are never empty: '\n' joins them
+          if (!cleaned.empty()) cleaned += '\n';
+          cleaned += result.cleaned;
+        }
+        begin = end;
+      }
+      body = cleaned;
+    }
   } else {
     doc->lines = CountNonBlankLines(text);
   }
@@ -133,6 +160,7 @@ void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& input
   // These buffers live as long as the thread: one huge document must not
   // keep its size in every thread that met one.
   if (text.capacity() > kKeepBytes) std::string().swap(text);
+  if (cleaned.capacity() > kKeepBytes) std::string().swap(cleaned);
   if (result.cleaned.capacity() > kKeepBytes || result.lines.capacity() > kKeepBytes / sizeof(boilerhash::LineResult)) {
     result = boilerhash::ClassifyResult{};
   }

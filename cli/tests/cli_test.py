@@ -267,6 +267,56 @@ class CliTest(unittest.TestCase):
         kept = [row.split("\t", 3)[3] for row in rows if row.split("\t")[1] == "content"]
         self.assertEqual(cleaned.rstrip("\n"), "\n".join(kept))
 
+    def test_long_documents_are_cleaned_window_by_window(self):
+        # Over 65,536 lines the classifier works in windows; clean and dedup
+        # (no --explain) classify one window at a time to keep one window's
+        # line results. They must keep the lines the library's whole-document
+        # call keeps, which --explain prints, alone and with a corpus pass.
+        import random
+        rng = random.Random(5)
+        menu = ["Home", "World", "Sports", "Share on Facebook", "Sign up for our newsletter",
+                "Advertisement", "All rights reserved."]
+        lines = []
+        while len(lines) < 160000:
+            lines += [rng.choice(menu) for _ in range(5)] + [""]
+            words = " ".join(rng.choice(["council", "river", "homes", "budget", "town", "spring"])
+                             for _ in range(14))
+            lines += ["The council said that the " + words + " would be built by the river.", ""]
+        text = "\n".join(lines) + "\n"
+        long_doc = self.write("long/long.txt", text)
+        other = self.write("long/other.txt", "Home\nWorld\n\n" + " ".join(["word"] * 40) + ".\n")
+
+        def content_rows(explain_out):
+            kept, doc = {}, None
+            for row in explain_out.decode("utf-8").split("\n"):
+                if row.startswith("# "):
+                    doc = row[2:]
+                    kept[doc] = []
+                elif row:
+                    f = row.split("\t", 3)
+                    kept.setdefault(doc, []).append(f)
+            return kept
+
+        explain = run("clean", "--explain", long_doc)
+        self.assertEqual(explain.returncode, 0, explain.stderr)
+        rows = content_rows(explain.stdout)[None]
+        self.assertEqual(len(rows), len(lines))
+        kept = [f[3] for f in rows if f[1] == "content"]
+        self.assertGreater(len(kept), 10000)
+        cleaned = run("clean", long_doc)
+        self.assertEqual(cleaned.returncode, 0, cleaned.stderr)
+        self.assertEqual(cleaned.stdout.decode("utf-8").rstrip("\n"), "\n".join(kept))
+        # Two documents: the corpus pass runs, and dedup hands its group keys over.
+        folder = os.path.dirname(long_doc)
+        explain = run("clean", "--explain", folder)
+        self.assertEqual(explain.returncode, 0, explain.stderr)
+        removed = {d: sum(1 for f in r if f[1] == "boilerplate") for d, r in content_rows(explain.stdout).items()}
+        dedup = run("dedup", folder)
+        self.assertEqual(dedup.returncode, 0, dedup.stderr)
+        got = {r["id"]: r["boilerplate_lines"] for r in jsonl(dedup.stdout)}
+        self.assertEqual(got, removed)
+        self.assertGreater(got["long.txt"], 50000)
+
     def test_clean_and_dedup_remove_the_same_lines(self):
         # dedup hands the corpus pass's group keys to the classifier; clean
         # (bounded memory) lets the classifier compute them. Same labels.

@@ -176,11 +176,8 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
     out->content_lines = 1;
     return;
   }
-  // A document of no more bytes than window_lines has no more lines.
-  const size_t window = options_.window_lines;
-  std::vector<size_t> ends;  // of the windows, when the document needs several
-  const size_t lines = window == 0 || doc.size() <= window ? 0 : internal::LineWindowEnds(doc, window, &ends);
-  if (ends.size() <= 1) {
+  const std::vector<size_t> ends = ClassifyWindowEnds(doc, options_.window_lines);
+  if (ends.size() == 1) {
     ClassifyWindow(doc, 0, out, corpus, group_keys);
   } else {
     // The group keys belong to the whole document, as the corpus pass made them.
@@ -189,7 +186,6 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
       DocumentGroupKeys(doc, keys);
       group_keys = keys;
     }
-    out->lines.reserve(lines);
     for (size_t k = 0, begin = 0; k < ends.size(); begin = ends[k++]) {
       ClassifyWindow(doc.substr(begin, ends[k] - begin), begin, out, corpus, group_keys);
     }
@@ -676,6 +672,21 @@ void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* ou
     }
   }
 }
+
+}  // namespace
+
+std::vector<size_t> ClassifyWindowEnds(std::string_view document, uint32_t window_lines) {
+  std::vector<size_t> ends;
+  // A document of no more bytes than window_lines has no more lines.
+  if (window_lines == 0 || document.size() <= window_lines) {
+    ends.push_back(document.size());
+  } else {
+    internal::LineWindowEnds(document, window_lines, &ends);
+  }
+  return ends;
+}
+
+namespace {
 
 std::unique_ptr<BoilerplateModel> Build(std::string_view text, const ClassifierOptions& options,
                                         Status* status) {

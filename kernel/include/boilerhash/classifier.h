@@ -94,6 +94,15 @@ class BoilerplateModel {
                         const uint64_t* group_keys = nullptr) const = 0;
 };
 
+// Where Classify cuts a document into windows of at most window_lines lines
+// (ClassifierOptions::window_lines; kClassifyWindowLines above): the end
+// offset of each window, the last being document.size(); one entry when the
+// document is one window (window_lines 0: always). Classifying each window
+// alone, with the whole document's group keys when there is a corpus, gives
+// the lines Classify gives for the document: a caller that keeps only the
+// cleaned text can hold one window's LineResults at a time.
+std::vector<size_t> ClassifyWindowEnds(std::string_view document, uint32_t window_lines);
+
 // Tab-separated rows: line number (1-based), label, reason names joined by
 // ',' (or '-' when none), line text. One row per input line.
 std::string ExplainClassification(std::string_view document, const ClassifyResult& result);
