@@ -120,6 +120,9 @@ class Driver {
       }
       table->AddDocuments(documents, parallel_for);
       count += documents.size();
+      for (auto& h : hashes) {  // a huge document's keys are not kept for the rest of the pass
+        if (h.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(h);
+      }
       return count;
     });
     return table;

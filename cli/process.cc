@@ -175,6 +175,7 @@ bool RecordLineHashes(const Record& record, const ProcessConfig& config,
   size_t repairs = 0;
   if (!RecordText(record, nullptr, config, &text, &id, &error, &repairs)) return false;
   boilerhash::DocumentCorpusKeys(text, hashes, group_keys->data());  // what LineFrequencyTable counts
+  if (text.capacity() > kKeepBytes) std::string().swap(text);  // as in ProcessRecord
   return true;
 }
 

@@ -176,6 +176,34 @@ TEST(LineFrequencyTable, AddDocumentsPrunesTheSameOnAnyThreads) {
   EXPECT_GT(kept, 450u);
 }
 
+// A batch far larger than the table: it is added in runs that fit, so the
+// table never holds more than max_entries entries, nor, with keys spread
+// over the shards, more slots than one table of max_entries at load 1/2 (16
+// shards of 128 slots for 1024). A long document's sorted keys fill one
+// shard at a time and may double it until the next prune: twice that at most.
+TEST(LineFrequencyTable, AddDocumentsStaysWithinMaxEntries) {
+  std::mt19937_64 rng(5);
+  std::vector<std::vector<uint64_t>> keys(300);  // random keys: spread over the shards
+  for (auto& k : keys) {
+    for (size_t j = 0, n = rng() % 300; j < n; ++j) k.push_back(rng() | 1);
+  }
+  std::vector<std::span<const uint64_t>> docs(keys.begin(), keys.end());
+  constexpr size_t kOneTable = 2 * 1024 * (sizeof(uint64_t) + sizeof(uint32_t));
+  LineFrequencyTable t(1024);
+  t.AddDocuments(docs, OnThreads);
+  EXPECT_LE(t.size(), 1024u);
+  EXPECT_EQ(t.documents(), docs.size());
+  EXPECT_LE(t.memory_bytes(), kOneTable);
+  EXPECT_GT(t.memory_bytes(), 0u);
+  std::vector<uint64_t> big;  // more keys than half the table: added key by key
+  for (uint64_t k = 1; k <= 3000; ++k) big.push_back(k * 0x9E3779B97F4A7C15ull);
+  const std::span<const uint64_t> one[] = {big};
+  t.AddDocuments(one, OnThreads);
+  EXPECT_LE(t.size(), 1024u);
+  EXPECT_EQ(t.documents(), docs.size() + 1);
+  EXPECT_LE(t.memory_bytes(), 2 * kOneTable);
+}
+
 TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {
   LineFrequencyTable t(1000);
   t.AddDocument("a\nb\nc\n");

@@ -351,6 +351,22 @@ class CliTest(unittest.TestCase):
         self.assertLess(small, full)
         self.assertEqual(run("clean", "--corpus-table-entries", "10", self.corpus).returncode, 2)
 
+    def test_pruned_corpus_pass_is_the_same_for_every_thread_count(self):
+        # More records than one corpus batch (2,048) and a table that prunes
+        # many times: the table, hence the labels, must not depend on --threads.
+        folder = os.path.join(self.tmp, "batches")
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_corpus.py"), folder,
+                        "--docs", "2500", "--words", "40"], check=True, stderr=subprocess.DEVNULL)
+        corpus = os.path.join(folder, "corpus.jsonl")
+        outs = []
+        for t in ("1", "2", "5"):
+            r = run("clean", "--explain", "--corpus-table-entries", "4096", "--threads", t, corpus)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            outs.append(r.stdout)
+        self.assertIn(b"frequent_in_corpus", outs[0])
+        self.assertEqual(outs[0], outs[1])
+        self.assertEqual(outs[0], outs[2])
+
     def test_summary_reports_clusters_and_removed_lines(self):
         r = run("dedup", "--summary", ARTICLES)
         self.assertEqual(r.returncode, 0, r.stderr)

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <exception>
 #include <functional>
+#include <mutex>
 #include <vector>
 
 #include "boilerhash/line_features.h"
@@ -48,7 +50,19 @@ uint64_t LineHash(std::string_view line, bool fold_digits) {
   return h ? h : 1;
 }
 
-LineFrequencyTable::LineFrequencyTable(size_t max_entries) : max_entries_(std::max<size_t>(max_entries, 16)) {}
+LineFrequencyTable::LineFrequencyTable(size_t max_entries) : max_entries_(std::max<size_t>(max_entries, 16)) {
+  // A shard's share of a full table at load 1/2: the slots one table of
+  // max_entries had, split 16 ways (2^19 each at the default 2^22 entries).
+  size_t slots = 16;
+  while (slots < 2 * ((max_entries_ + kShards - 1) / kShards)) slots *= 2;
+  for (Shard& shard : shards_) shard.max_slots = slots;
+}
+
+size_t LineFrequencyTable::memory_bytes() const {
+  size_t bytes = 0;
+  for (const Shard& shard : shards_) bytes += shard.keys.size() * (sizeof(uint64_t) + sizeof(uint32_t));
+  return bytes;
+}
 
 size_t LineFrequencyTable::Shard::Slot(uint64_t hash) const {
   const size_t mask = keys.size() - 1;
@@ -92,6 +106,10 @@ void LineFrequencyTable::Shard::Rehash(size_t capacity, uint32_t drop_at_or_belo
   }
 }
 
+bool LineFrequencyTable::Shard::NeedsRoom() const {
+  return keys.size() >= max_slots ? 4 * (size + 1) > 3 * keys.size() : 2 * (size + 1) > keys.size();
+}
+
 bool LineFrequencyTable::Shard::Contains(uint64_t hash) const {
   return !keys.empty() && keys[Slot(hash)] == hash;
 }
@@ -103,7 +121,11 @@ bool LineFrequencyTable::Shard::Bump(uint64_t hash, uint32_t by) {
     counts[s] = (counts[s] > UINT32_MAX - by) ? UINT32_MAX : counts[s] + by;
     return false;
   }
-  if (2 * (size + 1) > keys.size()) {
+  // Load 1/2, except at max_slots, where a shard fills to 3/4 before it
+  // doubles: a full table's shards hold max_entries / 16 entries give or
+  // take a few hundred (the keys are hashes), and half of them would
+  // otherwise double, for 1.5 times the slots of one table.
+  if (NeedsRoom()) {
     Rehash(2 * keys.size(), 0);
     s = Slot(hash);
   }
@@ -160,7 +182,14 @@ void LineFrequencyTable::Prune() {
   }
   size_ = 0;
   for (Shard& shard : shards_) {
-    if (!shard.keys.empty()) shard.Rehash(shard.keys.size(), threshold);
+    if (shard.keys.empty()) continue;
+    shard.Rehash(shard.keys.size(), threshold);
+    // A shard that grew past its share (a long document's sorted keys come
+    // one shard at a time) goes back to it when what it keeps fits: the
+    // slots do not ratchet up prune after prune.
+    if (shard.keys.size() > shard.max_slots && 2 * shard.size <= shard.max_slots) {
+      shard.Rehash(shard.max_slots, 0);
+    }
     size_ += shard.size;
   }
   prune_floor_ = std::max(prune_floor_, threshold);
@@ -206,6 +235,7 @@ void LineFrequencyTable::AddDocuments(std::span<const std::span<const uint64_t>>
   // Each document's keys sorted and distinct, so a shard's keys (its top
   // bits) are one run of them. Documents given so already are not copied.
   std::vector<std::vector<uint64_t>> sorted;
+  sorted.reserve(documents.size());  // the spans below point into these
   std::vector<std::span<const uint64_t>> docs(documents.begin(), documents.end());
   for (auto& d : docs) {
     if (std::adjacent_find(d.begin(), d.end(), std::greater_equal<uint64_t>()) == d.end()) continue;
@@ -214,29 +244,51 @@ void LineFrequencyTable::AddDocuments(std::span<const std::span<const uint64_t>>
     copy.erase(std::unique(copy.begin(), copy.end()), copy.end());
     d = copy;
   }
-  // Room first: pruned now when the batch's keys might not fit, the table
-  // stays within max_entries (and its slot arrays the size one table of
-  // max_entries has) whenever a batch holds at most max_entries / 2 keys.
-  size_t batch_keys = 0;
-  for (const auto& d : docs) batch_keys += d.size();
-  if (size_ > max_entries_ / 2 && size_ + batch_keys > max_entries_) Prune();  // else it would drop nothing
-  auto fill_shard = [&](size_t s) {
-    // The shard's keys of the whole batch, in document order, so the slots
-    // are loaded a few keys ahead across documents (a shard gets about one
-    // in 16 of a document's keys: too few to look ahead within one).
-    std::vector<uint64_t> keys;
-    for (const auto& d : docs) {
-      const auto first = std::lower_bound(d.begin(), d.end(), uint64_t{s} << (64 - kShardBits));
-      for (auto it = first; it != d.end() && ShardOf(*it) == s; ++it) {
-        if (*it != 0) keys.push_back(*it);
-      }
+  // Runs of documents with at most max_entries / 2 keys, each after a prune
+  // when its keys might not fit, so the table never holds more than
+  // max_entries entries. A document with more keys than that is added key
+  // by key, as AddLineHashes does. The runs depend on key counts only: the
+  // same for any number of threads.
+  const size_t room = max_entries_ / 2;
+  for (size_t first = 0; first < docs.size();) {
+    if (docs[first].size() > room) {
+      AddLineHashes(docs[first].data(), docs[first].size());
+      ++first;
+      continue;
     }
-    Shard& shard = shards_[s];
-    constexpr size_t kAhead = 8;
-    for (size_t i = 0; i < keys.size() && i < kAhead; ++i) Prefetch(keys[i]);
-    for (size_t i = 0; i < keys.size(); ++i) {
-      if (i + kAhead < keys.size()) Prefetch(keys[i + kAhead]);
-      shard.Bump(keys[i], 1);
+    size_t last = first, keys = 0;
+    while (last < docs.size() && keys + docs[last].size() <= room) keys += docs[last++].size();
+    if (size_ + keys > max_entries_) Prune();
+    AddRun(std::span(docs).subspan(first, last - first), parallel_for);
+    first = last;
+  }
+}
+
+void LineFrequencyTable::AddRun(std::span<const std::span<const uint64_t>> docs, const ParallelFor& parallel_for) {
+  std::exception_ptr failed;  // the first exception of a shard task, rethrown after them all
+  std::mutex failed_mutex;
+  auto fill_shard = [&](size_t s) {
+    try {
+      // The shard's keys of the whole run, in document order, so the slots
+      // are loaded a few keys ahead across documents (a shard gets about one
+      // in 16 of a document's keys: too few to look ahead within one).
+      std::vector<uint64_t> keys;
+      for (const auto& d : docs) {
+        const auto first = std::lower_bound(d.begin(), d.end(), uint64_t{s} << (64 - kShardBits));
+        for (auto it = first; it != d.end() && ShardOf(*it) == s; ++it) {
+          if (*it != 0) keys.push_back(*it);
+        }
+      }
+      Shard& shard = shards_[s];
+      constexpr size_t kAhead = 8;
+      for (size_t i = 0; i < keys.size() && i < kAhead; ++i) Prefetch(keys[i]);
+      for (size_t i = 0; i < keys.size(); ++i) {
+        if (i + kAhead < keys.size()) Prefetch(keys[i + kAhead]);
+        shard.Bump(keys[i], 1);
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failed_mutex);
+      if (!failed) failed = std::current_exception();
     }
   };
   if (parallel_for) {
@@ -244,10 +296,10 @@ void LineFrequencyTable::AddDocuments(std::span<const std::span<const uint64_t>>
   } else {
     for (size_t s = 0; s < kShards; ++s) fill_shard(s);
   }
-  documents_ += docs.size();
   size_ = 0;
   for (const Shard& shard : shards_) size_ += shard.size;
-  if (size_ > max_entries_) Prune();
+  if (failed) std::rethrow_exception(failed);  // the shards hold what was added; documents_ does not count the run
+  documents_ += docs.size();
 }
 
 void LineFrequencyTable::AddDocument(std::string_view document) {

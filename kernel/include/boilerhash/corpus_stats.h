@@ -119,11 +119,13 @@ class LineFrequencyTable {
   using ParallelFor = std::function<void(size_t n, const std::function<void(size_t)>& fn)>;
   // Counts a batch of documents, each given by its keys (any order,
   // repeats counted once), as AddLineHashes one by one would, except when
-  // it prunes: before the batch, when its keys might not fit in
-  // max_entries, and after it, if still above. So a batch of at most
-  // max_entries / 2 keys leaves the table within max_entries. The shards
-  // are filled in parallel through parallel_for when it is given (kShards
-  // tasks); the counts are the same for any number of threads.
+  // it prunes: the batch is taken in runs of documents with at most
+  // max_entries / 2 keys, with a prune before a run whose keys might not
+  // fit, so the table stays within max_entries (a document with more keys
+  // is added alone, key by key). The shards are filled in parallel through
+  // parallel_for when it is given (kShards tasks); the counts are the same
+  // for any number of threads. An exception from a task (bad_alloc) is
+  // rethrown once all tasks are done; that run is then partly counted.
   void AddDocuments(std::span<const std::span<const uint64_t>> documents,
                     const ParallelFor& parallel_for = nullptr);
   // Adds other's counts and documents into this table.
@@ -159,6 +161,11 @@ class LineFrequencyTable {
   uint64_t documents() const { return documents_; }
   size_t size() const { return size_; }
   size_t max_entries() const { return max_entries_; }
+  // Bytes of the slot arrays (12 a slot). With keys spread over the shards
+  // (hashes), at most those of one table of max_entries at load 1/2; a long
+  // document's sorted keys fill one shard at a time, which may double until
+  // the next prune gives it back its share.
+  size_t memory_bytes() const;
 
   std::string Save() const;
   static Status Load(std::string_view bytes, LineFrequencyTable* out);
@@ -175,15 +182,18 @@ class LineFrequencyTable {
   // counted); capacity is a power of two, at most half full. Flat arrays:
   // the corpus pass touches one cache line per key, where a node-based map
   // would allocate one node per line of the corpus.
-  struct Shard {
+  // 64-byte aligned: the shards' sizes are written by different threads.
+  struct alignas(64) Shard {
     std::vector<uint64_t> keys;
     std::vector<uint32_t> counts;
     size_t size = 0;
+    size_t max_slots = 16;  // its share of the table's slots (constructor)
     size_t Home(uint64_t hash) const {  // where Slot starts probing
       return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 20) & (keys.size() - 1);
     }
     size_t Slot(uint64_t hash) const;  // where hash is, or the empty slot it would take
     bool Contains(uint64_t hash) const;
+    bool NeedsRoom() const;  // a new key would make it double
     // Adds `by` to hash's count; true when the key is new. A new key may grow
     // the shard; a shard never prunes.
     bool Bump(uint64_t hash, uint32_t by);
@@ -192,6 +202,8 @@ class LineFrequencyTable {
   };
 
   void Bump(uint64_t hash, uint32_t by);  // prunes first when a new key finds the table full
+  // AddDocuments' run of documents (sorted distinct keys) that fits.
+  void AddRun(std::span<const std::span<const uint64_t>> docs, const ParallelFor& parallel_for);
   void Prune();
   std::vector<std::pair<uint64_t, uint32_t>> SortedEntries() const;
 
