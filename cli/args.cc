@@ -112,7 +112,8 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
                   "either way); keeps every document's shingle set in memory");
   dedup->add_flag("--summary", df.summary,
                   "Print a readable report (clusters, lines removed per document) instead of JSON");
-  dedup->add_flag("--stats", df.stats, "Also print index bytes per document and peak memory");
+  dedup->add_flag("--stats", df.stats,
+                  "Also print LSH index bytes per document, the corpus line table's size, and peak memory");
 
   try {
     app.parse(argc, argv);

@@ -367,6 +367,19 @@ class CliTest(unittest.TestCase):
         self.assertEqual(outs[0], outs[1])
         self.assertEqual(outs[0], outs[2])
 
+    def test_stats_report_the_indexes(self):
+        import re
+        r = run("dedup", "--stats", self.corpus)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        m = re.search(rb"LSH index (\d+) bytes/doc; .* corpus line table (\d+) entries in ([\d.]+) MB",
+                      r.stderr)
+        self.assertIsNotNone(m, r.stderr)
+        self.assertGreater(int(m.group(1)), 0)
+        self.assertGreater(int(m.group(2)), 1000)  # 300 documents' lines
+        self.assertGreater(float(m.group(3)), 0)
+        r = run("dedup", "--stats", "--no-corpus-stats", self.corpus)
+        self.assertIn(b"corpus line table 0 entries in 0.0 MB", r.stderr)
+
     def test_summary_reports_clusters_and_removed_lines(self):
         r = run("dedup", "--summary", ARTICLES)
         self.assertEqual(r.returncode, 0, r.stderr)
