@@ -1,5 +1,7 @@
 #include "worker_pool.h"
 
+#include <utility>
+
 namespace bhcli {
 
 WorkerPool::WorkerPool(unsigned threads) {
@@ -21,7 +23,13 @@ void WorkerPool::RunShare() {
   for (;;) {
     const size_t i = next_.fetch_add(1, std::memory_order_relaxed);
     if (i >= n_) return;
-    (*fn_)(i);
+    try {
+      (*fn_)(i);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!error_) error_ = std::current_exception();
+      next_.store(n_, std::memory_order_relaxed);  // start nothing more
+    }
   }
 }
 
@@ -61,6 +69,7 @@ void WorkerPool::ParallelFor(size_t n, const std::function<void(size_t)>& fn) {
   std::unique_lock<std::mutex> lock(mu_);
   done_cv_.wait(lock, [&] { return busy_ == 0; });
   fn_ = nullptr;
+  if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
 }
 
 }  // namespace bhcli

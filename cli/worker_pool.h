@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -20,6 +21,10 @@ class WorkerPool {
 
   unsigned threads() const { return static_cast<unsigned>(helpers_.size()) + 1; }
   // Calls fn(i) once for every i in [0, n), on any thread; returns when all are done.
+  // If a call throws, the indices not yet started are skipped and the first
+  // exception is rethrown here once every running call has returned (a
+  // bad_alloc on a helper thread would otherwise end the process, and one
+  // on this thread would unwind while helpers still run fn).
   void ParallelFor(size_t n, const std::function<void(size_t)>& fn);
 
  private:
@@ -36,6 +41,7 @@ class WorkerPool {
   const std::function<void(size_t)>* fn_ = nullptr;
   size_t n_ = 0;
   std::atomic<size_t> next_{0};
+  std::exception_ptr error_;  // the first exception of this ParallelFor (under mu_)
 };
 
 }  // namespace bhcli
