@@ -12,6 +12,7 @@ namespace bhcli {
 constexpr int kExitOk = 0;
 constexpr int kExitSkipped = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitFatal = 3;  // the run could not finish (out of memory): output is incomplete
 
 struct CommonOptions {
   std::vector<std::string> inputs;    // at least one

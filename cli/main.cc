@@ -461,10 +461,18 @@ int main(int argc, char** argv) {
   CliOptions o;
   const int status = ParseArgs(argc, argv, &o, std::cout, std::cerr);
   if (status != kRun) return status;
-  switch (o.command) {
-    case Command::kClean: return RunClean(o.common, o.explain);
-    case Command::kSign: return RunSign(o.common, o.sign);
-    case Command::kDedup: break;
+  // What the library and the pool rethrow (bad_alloc) ends the run with a
+  // message and its own status, not an abort.
+  try {
+    switch (o.command) {
+      case Command::kClean: return RunClean(o.common, o.explain);
+      case Command::kSign: return RunSign(o.common, o.sign);
+      case Command::kDedup: return RunDedup(o.common, o.dedup);
+    }
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "boilerhash: out of memory; the output is incomplete\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "boilerhash: %s; the output is incomplete\n", e.what());
   }
-  return RunDedup(o.common, o.dedup);
+  return kExitFatal;
 }

@@ -367,6 +367,28 @@ class CliTest(unittest.TestCase):
         self.assertEqual(outs[0], outs[1])
         self.assertEqual(outs[0], outs[2])
 
+    def test_out_of_memory_is_reported_with_its_own_status(self):
+        # Under a 300 MB address-space limit a 60 MB line cannot be processed:
+        # the command says so and exits 3, not an abort. (Sanitizer builds
+        # reserve far more address space: there the limit stops --version
+        # too, and the test is skipped.)
+        import resource
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (300 << 20, 300 << 20))
+
+        def limited(*args):
+            return subprocess.run([CLI, *args], capture_output=True, preexec_fn=limit)
+
+        if limited("--version").returncode != 0:
+            self.skipTest("the binary needs more than 300 MB of address space to start")
+        small = limited("dedup", ARTICLES)
+        self.assertEqual(small.returncode, 0, small.stderr)
+        big = self.write("oom/line.txt", "word " * 12_000_000)
+        r = limited("dedup", big)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn(b"out of memory", r.stderr)
+
     def test_stats_report_the_indexes(self):
         import re
         r = run("dedup", "--stats", self.corpus)
