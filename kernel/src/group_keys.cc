@@ -174,19 +174,19 @@ size_t FoldLineShingles(const internal::CompactLine& line, uint64_t best[kDocume
   return internal::FoldShingleMins(words->data(), words->size(), best);
 }
 
-// The group keys of a document split into `spans`; with is_long, also which
-// lines are long (the lines counted with the group keys).
-void GroupKeysOfLines(std::string_view document, const std::vector<LineSpan>& spans,
-                      uint64_t keys[kDocumentGroupKeys], std::vector<bool>* is_long) {
-  if (is_long) is_long->assign(spans.size(), false);
+// The group keys of the lines that for_each_line(fn) gives to fn (each
+// line's text, in order); with is_long, also which lines are long (the
+// lines counted with the group keys), one flag per line.
+template <typename ForEachLine>
+void GroupKeysOfLines(ForEachLine for_each_line, uint64_t keys[kDocumentGroupKeys], std::vector<bool>* is_long) {
+  if (is_long) is_long->clear();
   internal::CompactLine line;
   internal::GroupKeyBuilder builder;
-  for (size_t i = 0; i < spans.size(); ++i) {
-    const std::string_view text = document.substr(spans[i].begin, spans[i].end - spans[i].begin);
+  for_each_line([&](std::string_view text) {
     line.Assign(text);
     const bool long_line = builder.AddLine(line, text);
-    if (is_long) (*is_long)[i] = long_line;
-  }
+    if (is_long) is_long->push_back(long_line);
+  });
   builder.Finish(keys);
 }
 
@@ -222,24 +222,24 @@ void GroupKeyBuilder::Finish(uint64_t keys[kDocumentGroupKeys]) const {
 
 void DocumentGroupKeys(std::string_view document, uint64_t keys[kDocumentGroupKeys],
                        std::vector<bool>* long_lines) {
-  if (long_lines) {
-    GroupKeysOfLines(document, SplitLines(document), keys, long_lines);
-    return;
-  }
-  // No spans kept: a document of a hundred million short lines would need 800 MB for them.
-  internal::CompactLine line;
-  internal::GroupKeyBuilder builder;
-  internal::ForEachLineSpan(document, [&](size_t begin, size_t end, size_t) {
-    const std::string_view text = document.substr(begin, end - begin);
-    line.Assign(text);
-    builder.AddLine(line, text);
-  });
-  builder.Finish(keys);
+  // Lines walked, not split: a document of a hundred million short lines
+  // would need 800 MB for their spans.
+  GroupKeysOfLines(
+      [&](auto fn) {
+        internal::ForEachLineSpan(document, [&](size_t begin, size_t end, size_t) {
+          fn(document.substr(begin, end - begin));
+        });
+      },
+      keys, long_lines);
 }
 
 void DocumentGroupKeys(std::string_view document, const std::vector<LineSpan>& lines,
                        uint64_t keys[kDocumentGroupKeys], std::vector<bool>* long_lines) {
-  GroupKeysOfLines(document, lines, keys, long_lines);
+  GroupKeysOfLines(
+      [&](auto fn) {
+        for (const LineSpan& l : lines) fn(document.substr(l.begin, l.end - l.begin));
+      },
+      keys, long_lines);
 }
 
 uint64_t LineGroupKey(uint64_t group_key, uint64_t line_hash) {
