@@ -50,6 +50,32 @@ uint64_t LineHash(std::string_view line, bool fold_digits) {
   return h ? h : 1;
 }
 
+namespace {
+// The keys as a sorted run of distinct keys: themselves when they are one
+// already (DocumentCorpusKeys gives them so), else a sorted, deduplicated
+// copy kept in *storage.
+std::span<const uint64_t> SortedDistinct(std::span<const uint64_t> keys, std::vector<uint64_t>* storage) {
+  if (std::adjacent_find(keys.begin(), keys.end(), std::greater_equal<uint64_t>()) == keys.end()) return keys;
+  storage->assign(keys.begin(), keys.end());
+  internal::SortKeys(storage->data(), storage->size());
+  storage->erase(std::unique(storage->begin(), storage->end()), storage->end());
+  return *storage;
+}
+
+// bump(key) for each key, the slot of the key kAhead places on loaded
+// (prefetch(key)) meanwhile: keys spread over a table of millions of slots
+// miss the cache nearly every time, and misses issued ahead overlap.
+template <typename Prefetch, typename Bump>
+void BumpAhead(std::span<const uint64_t> keys, Prefetch prefetch, Bump bump) {
+  constexpr size_t kAhead = 8;
+  for (size_t i = 0; i < keys.size() && i < kAhead; ++i) prefetch(keys[i]);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i + kAhead < keys.size()) prefetch(keys[i + kAhead]);
+    bump(keys[i]);
+  }
+}
+}  // namespace
+
 LineFrequencyTable::LineFrequencyTable(size_t max_entries) : max_entries_(std::max<size_t>(max_entries, 16)) {
   // A shard's share of a full table at load 1/2: the slots one table of
   // max_entries had, split 16 ways (2^19 each at the default 2^22 entries).
@@ -156,11 +182,7 @@ void LineFrequencyTable::Prune() {
   const size_t target = max_entries_ / 2;
   constexpr uint32_t kBuckets = 256;
   size_t histogram[kBuckets] = {};
-  for (const Shard& shard : shards_) {
-    for (size_t i = 0; i < shard.keys.size(); ++i) {
-      if (shard.keys[i] != 0) ++histogram[std::min(shard.counts[i], kBuckets - 1)];
-    }
-  }
+  ForEachEntry([&](uint64_t, uint32_t count) { ++histogram[std::min(count, kBuckets - 1)]; });
   uint32_t threshold = 0;
   size_t keep = size_;  // entries with a count above the threshold
   // histogram[c] holds the entries of count c exactly for c < kBuckets - 1;
@@ -171,11 +193,7 @@ void LineFrequencyTable::Prune() {
     // rank target (0 = largest), so at most target entries lie above it.
     std::vector<uint32_t> counts;
     counts.reserve(size_);
-    for (const Shard& shard : shards_) {
-      for (size_t i = 0; i < shard.keys.size(); ++i) {
-        if (shard.keys[i] != 0) counts.push_back(shard.counts[i]);
-      }
-    }
+    ForEachEntry([&](uint64_t, uint32_t count) { counts.push_back(count); });
     std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(target),
                      counts.end(), std::greater<uint32_t>());
     threshold = counts[target];
@@ -198,35 +216,15 @@ void LineFrequencyTable::Prune() {
 std::vector<std::pair<uint64_t, uint32_t>> LineFrequencyTable::SortedEntries() const {
   std::vector<std::pair<uint64_t, uint32_t>> items;
   items.reserve(size_);
-  for (const Shard& shard : shards_) {
-    for (size_t i = 0; i < shard.keys.size(); ++i) {
-      if (shard.keys[i] != 0) items.emplace_back(shard.keys[i], shard.counts[i]);
-    }
-  }
+  ForEachEntry([&](uint64_t key, uint32_t count) { items.emplace_back(key, count); });
   std::sort(items.begin(), items.end());
   return items;
 }
 
 void LineFrequencyTable::AddLineHashes(const uint64_t* hashes, size_t n) {
-  // Keys are spread over the whole table: load the slots a few keys ahead.
-  constexpr size_t kAhead = 8;
-  auto bump_all = [&](const uint64_t* h, size_t count) {
-    for (size_t i = 0; i < count && i < kAhead; ++i) Prefetch(h[i]);
-    for (size_t i = 0; i < count; ++i) {
-      if (i + kAhead < count) Prefetch(h[i + kAhead]);
-      Bump(h[i], 1);
-    }
-  };
-  // DocumentCorpusKeys gives sorted distinct keys: count them as they are.
-  if (std::adjacent_find(hashes, hashes + n, std::greater_equal<uint64_t>()) == hashes + n) {
-    bump_all(hashes, n);
-    ++documents_;
-    return;
-  }
-  std::vector<uint64_t> distinct(hashes, hashes + n);
-  internal::SortKeys(distinct.data(), distinct.size());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  bump_all(distinct.data(), distinct.size());
+  std::vector<uint64_t> storage;
+  BumpAhead(
+      SortedDistinct({hashes, n}, &storage), [&](uint64_t h) { Prefetch(h); }, [&](uint64_t h) { Bump(h, 1); });
   ++documents_;
 }
 
@@ -234,16 +232,9 @@ void LineFrequencyTable::AddDocuments(std::span<const std::span<const uint64_t>>
                                       const ParallelFor& parallel_for) {
   // Each document's keys sorted and distinct, so a shard's keys (its top
   // bits) are one run of them. Documents given so already are not copied.
-  std::vector<std::vector<uint64_t>> sorted;
-  sorted.reserve(documents.size());  // the spans below point into these
-  std::vector<std::span<const uint64_t>> docs(documents.begin(), documents.end());
-  for (auto& d : docs) {
-    if (std::adjacent_find(d.begin(), d.end(), std::greater_equal<uint64_t>()) == d.end()) continue;
-    std::vector<uint64_t>& copy = sorted.emplace_back(d.begin(), d.end());
-    internal::SortKeys(copy.data(), copy.size());
-    copy.erase(std::unique(copy.begin(), copy.end()), copy.end());
-    d = copy;
-  }
+  std::vector<std::vector<uint64_t>> storage(documents.size());  // copies of unsorted documents
+  std::vector<std::span<const uint64_t>> docs(documents.size());
+  for (size_t i = 0; i < docs.size(); ++i) docs[i] = SortedDistinct(documents[i], &storage[i]);
   // Runs of documents with at most max_entries / 2 keys, each after a prune
   // when its keys might not fit, so the table never holds more than
   // max_entries entries. A document with more keys than that is added key
@@ -280,12 +271,7 @@ void LineFrequencyTable::AddRun(std::span<const std::span<const uint64_t>> docs,
         }
       }
       Shard& shard = shards_[s];
-      constexpr size_t kAhead = 8;
-      for (size_t i = 0; i < keys.size() && i < kAhead; ++i) Prefetch(keys[i]);
-      for (size_t i = 0; i < keys.size(); ++i) {
-        if (i + kAhead < keys.size()) Prefetch(keys[i + kAhead]);
-        shard.Bump(keys[i], 1);
-      }
+      BumpAhead(keys, [&](uint64_t h) { Prefetch(h); }, [&](uint64_t h) { shard.Bump(h, 1); });
     } catch (...) {
       std::lock_guard<std::mutex> lock(failed_mutex);
       if (!failed) failed = std::current_exception();

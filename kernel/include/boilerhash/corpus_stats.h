@@ -205,6 +205,15 @@ class LineFrequencyTable {
   // AddDocuments' run of documents (sorted distinct keys) that fits.
   void AddRun(std::span<const std::span<const uint64_t>> docs, const ParallelFor& parallel_for);
   void Prune();
+  // fn(key, count) for every entry, shard by shard in slot order.
+  template <typename Fn>
+  void ForEachEntry(Fn fn) const {
+    for (const Shard& shard : shards_) {
+      for (size_t i = 0; i < shard.keys.size(); ++i) {
+        if (shard.keys[i] != 0) fn(shard.keys[i], shard.counts[i]);
+      }
+    }
+  }
   std::vector<std::pair<uint64_t, uint32_t>> SortedEntries() const;
 
   size_t max_entries_;
