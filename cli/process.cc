@@ -131,25 +131,17 @@ void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& input
       if (config.explain) doc->explain = boilerhash::ExplainClassification(text, result);
       body = result.cleaned;
     } else {
-      // Window by window, as Classify would (classifier.h), keeping one
-      // window's line results, not 32 bytes for every line of the document.
-      uint64_t whole[boilerhash::kDocumentGroupKeys];
-      if (config.corpus != nullptr && keys == nullptr) {
-        boilerhash::DocumentGroupKeys(text, whole);
-        keys = whole;
-      }
+      // Window by window (classifier.h), keeping one window's line results,
+      // not 32 bytes for every line of the document.
       cleaned.clear();
-      size_t begin = 0;
-      for (size_t end : windows) {
-        config.model->Classify(std::string_view(text).substr(begin, end - begin), &result, config.corpus, keys);
-        doc->lines += result.boilerplate_lines + result.content_lines;
-        doc->boilerplate_lines += result.boilerplate_lines;
-        if (!result.cleaned.empty()) {  // content lines are never empty: '\n' joins them
-          if (!cleaned.empty()) cleaned += '\n';
-          cleaned += result.cleaned;
-        }
-        begin = end;
-      }
+      boilerhash::ClassifyWindows(*config.model, text, windows, config.corpus, keys, &result,
+                                  [&](size_t, const boilerhash::ClassifyResult& r) {
+                                    doc->lines += r.boilerplate_lines + r.content_lines;
+                                    doc->boilerplate_lines += r.boilerplate_lines;
+                                    if (r.cleaned.empty()) return;  // content lines are never empty:
+                                    if (!cleaned.empty()) cleaned += '\n';  // '\n' joins them
+                                    cleaned += r.cleaned;
+                                  });
       body = cleaned;
     }
   } else {

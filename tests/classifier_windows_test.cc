@@ -125,7 +125,8 @@ void ExpectSameLine(const LineResult& got, const LineResult& want, size_t base, 
 }
 
 // The whole document's result is its windows' results, each window
-// classified alone (offsets shifted), and the cleaned text is theirs joined.
+// classified alone (offsets shifted), and the cleaned text is theirs joined;
+// ClassifyWindows gives the same lines one window at a time.
 void ExpectWindowed(const BoilerplateModel& model, const std::string& doc, const LineFrequencyTable* corpus,
                     const uint64_t* keys_given, const uint64_t* window_keys) {
   ClassifyResult whole;
@@ -148,6 +149,16 @@ void ExpectWindowed(const BoilerplateModel& model, const std::string& doc, const
     begin = end;
   }
   EXPECT_EQ(line, spans.size());
+  // ClassifyWindows, the window-at-a-time form, gives the same lines.
+  size_t streamed = 0;
+  ClassifyResult scratch;
+  ClassifyWindows(model, doc, ends, corpus, keys_given, &scratch, [&](size_t begin, const ClassifyResult& part) {
+    for (const LineResult& l : part.lines) {
+      ExpectSameLine(whole.lines[streamed], l, begin, streamed);
+      ++streamed;
+    }
+  });
+  EXPECT_EQ(streamed, spans.size());
   EXPECT_EQ(whole.content_lines, content);
   EXPECT_EQ(whole.boilerplate_lines, boilerplate);
   EXPECT_GT(content, 0u);

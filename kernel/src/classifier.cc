@@ -138,6 +138,16 @@ bool OnMatch(void* ctx, uint32_t pattern, size_t end) {
   return true;
 }
 
+// The group keys every window of a document counts its lines with: the whole
+// document's, as the corpus pass made them; computed into storage when there
+// is a corpus and none are given.
+const uint64_t* WindowGroupKeys(std::string_view doc, const LineFrequencyTable* corpus, const uint64_t* group_keys,
+                                uint64_t storage[kDocumentGroupKeys]) {
+  if (!corpus || group_keys) return group_keys;
+  DocumentGroupKeys(doc, storage);
+  return storage;
+}
+
 class Model final : public BoilerplateModel {
  public:
   Model(const ClassifierOptions& options, std::shared_ptr<const PatternDb> db)
@@ -180,12 +190,8 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   if (ends.size() == 1) {
     ClassifyWindow(doc, 0, out, corpus, group_keys);
   } else {
-    // The group keys belong to the whole document, as the corpus pass made them.
     uint64_t keys[kDocumentGroupKeys];
-    if (corpus && !group_keys) {
-      DocumentGroupKeys(doc, keys);
-      group_keys = keys;
-    }
+    group_keys = WindowGroupKeys(doc, corpus, group_keys, keys);
     for (size_t k = 0, begin = 0; k < ends.size(); begin = ends[k++]) {
       ClassifyWindow(doc.substr(begin, ends[k] - begin), begin, out, corpus, group_keys);
     }
@@ -684,6 +690,17 @@ std::vector<size_t> ClassifyWindowEnds(std::string_view document, uint32_t windo
     internal::LineWindowEnds(document, window_lines, &ends);
   }
   return ends;
+}
+
+void ClassifyWindows(const BoilerplateModel& model, std::string_view document, const std::vector<size_t>& ends,
+                     const LineFrequencyTable* corpus, const uint64_t* group_keys, ClassifyResult* scratch,
+                     const std::function<void(size_t window_begin, const ClassifyResult&)>& each) {
+  uint64_t keys[kDocumentGroupKeys];
+  group_keys = WindowGroupKeys(document, corpus, group_keys, keys);
+  for (size_t k = 0, begin = 0; k < ends.size(); begin = ends[k++]) {
+    model.Classify(document.substr(begin, ends[k] - begin), scratch, corpus, group_keys);
+    each(begin, *scratch);
+  }
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -102,6 +103,15 @@ class BoilerplateModel {
 // the lines Classify gives for the document: a caller that keeps only the
 // cleaned text can hold one window's LineResults at a time.
 std::vector<size_t> ClassifyWindowEnds(std::string_view document, uint32_t window_lines);
+
+// Classifies the document one window at a time (ends: its
+// ClassifyWindowEnds), as Classify does, with the document's group keys
+// (computed here when there is a corpus and none are given), calling
+// each(window_begin, result) with each window's result in *scratch (offsets
+// within the window). Together they are the lines Classify gives.
+void ClassifyWindows(const BoilerplateModel& model, std::string_view document, const std::vector<size_t>& ends,
+                     const LineFrequencyTable* corpus, const uint64_t* group_keys, ClassifyResult* scratch,
+                     const std::function<void(size_t window_begin, const ClassifyResult&)>& each);
 
 // Tab-separated rows: line number (1-based), label, reason names joined by
 // ',' (or '-' when none), line text. One row per input line.
