@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <new>
 #include <system_error>
 
 namespace bhcli {
@@ -276,6 +277,8 @@ uint64_t InputSet::total_bytes() const {
 RecordReader::RecordReader(const InputSet& inputs) : inputs_(inputs) {}
 RecordReader::~RecordReader() = default;
 
+std::string MegaBytes(uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB"; }
+
 namespace {
 
 std::string ErrnoMessage(const std::string& path) {
@@ -316,16 +319,25 @@ bool RecordReader::OpenNext(std::vector<Record>* batch) {
     // Compressed text files are decoded too; the document is the whole file.
     std::unique_ptr<ByteStream> s = Decoding(std::move(raw), codec);
     Record rec{Record::kText, index, 0, {}};
-    rec.bytes.reserve(src.size);
-    std::vector<char> chunk(kChunk);
-    for (;;) {
-      const ptrdiff_t r = s->Read(chunk.data(), chunk.size());
-      if (r < 0) {
-        batch->push_back({Record::kError, index, 0, src.path + ": cannot read: " + s->error()});
-        return true;
+    try {
+      rec.bytes.reserve(src.size);
+      std::vector<char> chunk(kChunk);
+      for (;;) {
+        const ptrdiff_t r = s->Read(chunk.data(), chunk.size());
+        if (r < 0) {
+          batch->push_back({Record::kError, index, 0, src.path + ": cannot read: " + s->error()});
+          return true;
+        }
+        if (r == 0) break;
+        rec.bytes.append(chunk.data(), static_cast<size_t>(r));
       }
-      if (r == 0) break;
-      rec.bytes.append(chunk.data(), static_cast<size_t>(r));
+    } catch (const std::bad_alloc&) {  // a file too big for the memory left: it alone is skipped
+      const size_t held = rec.bytes.size();
+      std::string().swap(rec.bytes);
+      batch->push_back({Record::kError, index, 0,
+                        src.path + ": out of memory reading it (" + MegaBytes(std::max<uint64_t>(held, src.size)) +
+                            " or more; file skipped)"});
+      return true;
     }
     batch->push_back(std::move(rec));
     return true;
@@ -370,6 +382,41 @@ bool RecordReader::ReadLine(std::string* line, std::string* error) {
   }
 }
 
+// After a line too long to hold failed to fit in memory: drops the rest of
+// it, reading on in small chunks, and keeps what follows its '\n'. Returns
+// the line's bytes, or -1 with *error when the stream fails.
+int64_t RecordReader::SkipLine(std::string* error) {
+  ++line_;
+  if (const size_t nl = buf_.find('\n', pos_); nl != std::string::npos) {  // the whole line was read
+    const uint64_t bytes = nl - pos_;
+    pos_ = nl + 1;
+    return static_cast<int64_t>(bytes);
+  }
+  uint64_t bytes = buf_.size() - pos_;
+  std::string().swap(buf_);
+  pos_ = 0;
+  std::vector<char> chunk(size_t{64} << 10);
+  while (!eof_) {
+    const ptrdiff_t r = stream_->Read(chunk.data(), chunk.size());
+    if (r < 0) {
+      *error = stream_->error();
+      return -1;
+    }
+    if (r == 0) {
+      eof_ = true;
+      break;
+    }
+    const char* end = chunk.data() + r;
+    const char* nl = std::find(static_cast<const char*>(chunk.data()), end, '\n');
+    bytes += static_cast<uint64_t>(nl - chunk.data());
+    if (nl != end) {
+      buf_.assign(nl + 1, end);
+      break;
+    }
+  }
+  return static_cast<int64_t>(bytes);
+}
+
 bool RecordReader::Next(std::vector<Record>* batch, size_t max_records, size_t max_bytes) {
   batch->clear();
   size_t bytes = 0;
@@ -381,7 +428,21 @@ bool RecordReader::Next(std::vector<Record>* batch, size_t max_records, size_t m
       continue;
     }
     std::string error;
-    if (!ReadLine(&line, &error)) {
+    bool read = false;
+    try {
+      read = ReadLine(&line, &error);
+    } catch (const std::bad_alloc&) {  // a line too long to hold: it alone is skipped
+      std::string().swap(line);
+      const int64_t bytes = SkipLine(&error);
+      if (bytes >= 0) {
+        const Source& src = inputs_.sources()[current_];
+        batch->push_back({Record::kError, current_, line_,
+                          src.path + ":" + std::to_string(line_) + ": out of memory reading a line of " +
+                              MegaBytes(static_cast<uint64_t>(bytes)) + " (record skipped)"});
+        continue;
+      }
+    }
+    if (!read) {
       if (!error.empty()) {
         const Source& src = inputs_.sources()[current_];
         batch->push_back({Record::kError, current_, line_ + 1,

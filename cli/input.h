@@ -53,6 +53,9 @@ class InputSet {
   std::shared_ptr<std::string> stdin_ = std::make_shared<std::string>();
 };
 
+// A size for messages: "58 MB" (rounded up).
+std::string MegaBytes(uint64_t bytes);
+
 class ByteStream;
 
 // Reads the records of an InputSet in order, a batch at a time.
@@ -69,6 +72,7 @@ class RecordReader {
  private:
   bool OpenNext(std::vector<Record>* batch);
   bool ReadLine(std::string* line, std::string* error);
+  int64_t SkipLine(std::string* error);
 
   const InputSet& inputs_;
   size_t next_source_ = 0;

@@ -3,8 +3,10 @@
 // Every command streams its inputs in batches: a reader thread fetches the
 // next batch while a pool of workers processes the current one, and results
 // are written in input order, so the output is the same for any --threads.
-// Exit status: 0 all went well; 1 some input was skipped (reported on stderr);
-// 2 bad usage or nothing could run.
+// Exit status: 0 all went well; 1 some input was skipped (reported on stderr),
+// a document too big for the memory left among them; 2 bad usage or nothing
+// could run; 3 out of memory outside any one document (the corpus table, the
+// index): the output is incomplete.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -461,8 +463,10 @@ int main(int argc, char** argv) {
   CliOptions o;
   const int status = ParseArgs(argc, argv, &o, std::cout, std::cerr);
   if (status != kRun) return status;
-  // What the library and the pool rethrow (bad_alloc) ends the run with a
-  // message and its own status, not an abort.
+  // What the pool rethrows ends the run with a message and its own status,
+  // not an abort: an allocation that fails outside one document's work (the
+  // corpus table, the LSH index). One document's is that record's error
+  // (ProcessRecord).
   try {
     switch (o.command) {
       case Command::kClean: return RunClean(o.common, o.explain);

@@ -3,10 +3,12 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <new>
 
 #include "boilerhash/utf8.h"
 #include "boilerhash/classifier.h"
 #include "boilerhash/corpus_stats.h"
+#include "boilerhash/thread_buffers.h"
 
 namespace bhcli {
 
@@ -14,20 +16,37 @@ namespace {
 
 // Thread-local buffers larger than this are freed after their document.
 constexpr size_t kKeepBytes = size_t{64} << 20;
+// After a document larger than this the library's per-thread scratch is
+// freed too (thread_buffers.h): it keeps about 10 bytes per byte of the
+// largest document a thread met (a 32 MB one left 335 MB in the thread),
+// and growing it again for the next document costs next to nothing.
+constexpr size_t kReleaseLibraryBuffersAfter = size_t{4} << 20;
 
 // The document text and id of a JSONL record, repaired to valid UTF-8.
 // simdjson rejects invalid UTF-8, so a record that fails for that reason is
 // repaired first and parsed again: bad bytes are never fatal.
+struct JsonBuffers {
+  JsonBuffers() = default;       // not an aggregate: the parser's constructor is explicit
+  simdjson::dom::parser parser;  // keeps the capacity of the largest record
+  std::string repaired;
+};
+JsonBuffers& ParserBuffers() {
+  thread_local JsonBuffers buffers;
+  return buffers;
+}
+void ReleaseParserBuffers() noexcept { ParserBuffers() = JsonBuffers{}; }
+
 bool ParseJsonRecord(const Record& record, const ProcessConfig& config, std::string* text,
                      std::string* id, std::string* error, size_t* repairs) {
-  thread_local simdjson::dom::parser parser;
-  thread_local std::string repaired;
+  simdjson::dom::parser& parser = ParserBuffers().parser;
+  std::string& repaired = ParserBuffers().repaired;
   simdjson::dom::element root;
   auto err = parser.parse(record.bytes).get(root);
   if (err == simdjson::UTF8_ERROR) {
     *repairs += boilerhash::Utf8Repair(record.bytes, &repaired);
     err = parser.parse(repaired).get(root);
   }
+  if (err == simdjson::MEMALLOC) throw std::bad_alloc();  // reported as out of memory, not as broken JSON
   if (err) {
     *error = std::string("broken JSON: ") + simdjson::error_message(err);
     return false;
@@ -97,26 +116,48 @@ bool RecordText(const Record& record, const InputSet* inputs, const ProcessConfi
   return true;
 }
 
-}  // namespace
 
-void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& inputs,
-                   const ProcessConfig& config, Document* doc) {
-  *doc = Document{};
-  thread_local std::string text;
+// Where a record came from, for its error message: the file, and the line
+// of a JSONL record.
+std::string RecordPlace(const Record& record, const InputSet& inputs) {
+  const Source& src = inputs.sources()[record.source];
+  return record.kind == Record::kJson ? src.path + ":" + std::to_string(record.line) : src.path;
+}
+
+// The thread's buffers of ProcessRecord and RecordLineHashes.
+struct ThreadBuffers {
+  std::string text, cleaned, id, error;
+  boilerhash::ClassifyResult result;
+};
+ThreadBuffers& Buffers() {
+  thread_local ThreadBuffers buffers;
+  return buffers;
+}
+
+// After an allocation failed part way through a document: every buffer
+// that document grew, here and in the library, is given back, so the next
+// document starts from nothing and the failure stays that document's.
+void ReleaseAfterOutOfMemory() noexcept {
+  Buffers() = ThreadBuffers{};
+  ReleaseParserBuffers();
+  boilerhash::ReleaseThreadBuffers();
+}
+
+void ProcessRecordOrThrow(const Record& record, uint64_t ordinal, const InputSet& inputs,
+                          const ProcessConfig& config, Document* doc) {
+  std::string& text = Buffers().text;
   text.clear();
   if (!RecordText(record, &inputs, config, &text, &doc->id, &doc->error, &doc->utf8_repairs)) {
     if (record.kind == Record::kJson) {
-      const Source& src = inputs.sources()[record.source];
-      doc->error = src.path + ":" + std::to_string(record.line) + ": " + doc->error +
-                   " (record skipped)";
+      doc->error = RecordPlace(record, inputs) + ": " + doc->error + " (record skipped)";
     }
     return;
   }
   doc->ok = true;
   doc->bytes = text.size();
   std::string_view body = text;
-  thread_local boilerhash::ClassifyResult result;
-  thread_local std::string cleaned;  // of a document classified window by window
+  boilerhash::ClassifyResult& result = Buffers().result;
+  std::string& cleaned = Buffers().cleaned;  // of a document classified window by window
   if (config.clean && config.model != nullptr) {
     const uint64_t* keys = config.group_keys != nullptr && ordinal < config.group_keys->size()
                                ? (*config.group_keys)[ordinal].data()
@@ -156,18 +197,47 @@ void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& input
   if (result.cleaned.capacity() > kKeepBytes || result.lines.capacity() > kKeepBytes / sizeof(boilerhash::LineResult)) {
     result = boilerhash::ClassifyResult{};
   }
+  if (text.size() > kReleaseLibraryBuffersAfter) boilerhash::ReleaseThreadBuffers();
+}
+
+}  // namespace
+
+void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& inputs,
+                   const ProcessConfig& config, Document* doc) {
+  *doc = Document{};
+  try {
+    ProcessRecordOrThrow(record, ordinal, inputs, config, doc);
+  } catch (const std::bad_alloc&) {
+    // One document too big for the memory left is that document's error:
+    // the others are still processed (a failed allocation changed nothing
+    // shared: the model, the corpus table and the signer are read-only here).
+    const size_t bytes = record.bytes.size();
+    *doc = Document{};
+    ReleaseAfterOutOfMemory();
+    doc->error = RecordPlace(record, inputs) + ": out of memory on a document of " + MegaBytes(bytes) +
+                 " (record skipped)";
+  }
 }
 
 bool RecordLineHashes(const Record& record, const ProcessConfig& config,
                       std::vector<uint64_t>* hashes, GroupKeys* group_keys) {
   hashes->clear();
   group_keys->fill(0);
-  thread_local std::string text, id, error;
-  text.clear();
+  ThreadBuffers& b = Buffers();
+  b.text.clear();
   size_t repairs = 0;
-  if (!RecordText(record, nullptr, config, &text, &id, &error, &repairs)) return false;
-  boilerhash::DocumentCorpusKeys(text, hashes, group_keys->data());  // what LineFrequencyTable counts
-  if (text.capacity() > kKeepBytes) std::string().swap(text);  // as in ProcessRecord
+  try {
+    if (!RecordText(record, nullptr, config, &b.text, &b.id, &b.error, &repairs)) return false;
+    boilerhash::DocumentCorpusKeys(b.text, hashes, group_keys->data());  // what LineFrequencyTable counts
+  } catch (const std::bad_alloc&) {
+    // Not counted; the processing pass reports the document if it fails there too.
+    std::vector<uint64_t>().swap(*hashes);
+    group_keys->fill(0);
+    ReleaseAfterOutOfMemory();
+    return false;
+  }
+  if (b.text.size() > kReleaseLibraryBuffersAfter) boilerhash::ReleaseThreadBuffers();  // as in ProcessRecord
+  if (b.text.capacity() > kKeepBytes) std::string().swap(b.text);
   return true;
 }
 

@@ -14,6 +14,7 @@
 #include "boilerhash/signer.h"
 #include "boilerhash/simhash.h"
 #include "boilerhash/targets.h"
+#include "boilerhash/thread_buffers.h"
 #include "boilerhash/version.h"
 #include "per_thread.h"
 
@@ -36,6 +37,9 @@ bh_status Guard(F&& f) {
   try {
     return f();
   } catch (const std::bad_alloc&) {
+    // What the failed call grew stays grown otherwise: the caller's next
+    // (smaller) document should not fail for it.
+    boilerhash::ReleaseThreadBuffers();
     return BH_OUT_OF_MEMORY;
   } catch (...) {
     return BH_INTERNAL_ERROR;
@@ -44,10 +48,7 @@ bh_status Guard(F&& f) {
 
 // Per-thread signature, so a call allocates nothing once warm. Outside the
 // extern "C" block: it returns a C++ reference.
-boilerhash::DocumentSignature& Scratch() {
-  thread_local boilerhash::DocumentSignature sig;
-  return sig;
-}
+boilerhash::DocumentSignature& Scratch() { return boilerhash::internal::PerThread<boilerhash::DocumentSignature>(); }
 }  // namespace
 
 extern "C" {
@@ -66,6 +67,8 @@ const char* bh_status_string(bh_status status) {
   }
   return "unknown status";
 }
+
+void bh_release_thread_buffers(void) { boilerhash::ReleaseThreadBuffers(); }
 
 const char* bh_active_target(void) {
   thread_local std::string name;

@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <new>
 #include <unordered_set>
 
 #include "boilerhash/utf8.h"
@@ -261,7 +262,11 @@ void* PatternDb::AcquireScratch() const {
 
 void PatternDb::ReleaseScratch(void* scratch) const {
   std::lock_guard<std::mutex> lock(pool_mutex_);
-  pool_.push_back(scratch);
+  try {
+    pool_.push_back(scratch);
+  } catch (const std::bad_alloc&) {  // no room to pool it: free it (a later scan clones another)
+    hs_free_scratch(static_cast<hs_scratch_t*>(scratch));
+  }
 }
 
 Status PatternDb::Scan(std::string_view text, PatternMatchFn on_match, void* context) const {
@@ -285,14 +290,14 @@ Status PatternDb::ScanExpressions(std::string_view text, PatternMatchFn on_match
                                   bool* stopped) const {
   if (text.size() > 0xFFFFFFFFu) return Status(StatusCode::kInvalidArgument, "text over 4 GiB");
   if (!db_) return Status::Ok();
-  void* scratch = AcquireScratch();
-  if (!scratch) return Status(StatusCode::kOutOfMemory, "cannot allocate pattern scratch");
-  MatchContext ctx{on_match, context};
-  std::string sanitized;
+  std::string sanitized;  // before the scratch is taken: a failed allocation must not keep it
   if (has_utf8_ && !Utf8IsValid(text)) {
     sanitized = SanitizeUtf8(text);
     text = sanitized;
   }
+  void* scratch = AcquireScratch();
+  if (!scratch) return Status(StatusCode::kOutOfMemory, "cannot allocate pattern scratch");
+  MatchContext ctx{on_match, context};
   const hs_error_t rc = internal::ChosenHyperscanRuntime().scan(
       static_cast<const hs_database_t*>(db_), text.data(), static_cast<unsigned>(text.size()), 0,
       static_cast<hs_scratch_t*>(scratch), OnHsMatch, &ctx);

@@ -1,8 +1,11 @@
 // Internal: one object of type T per thread, for scratch buffers reused
-// across calls.
+// across calls, and a way to give them all back (thread_buffers.h).
 #pragma once
 
 namespace boilerhash::internal {
+
+// Adds release to the calling thread's list that ReleaseThreadBuffers runs.
+void RegisterThreadRelease(void (*release)());
 
 // The thread's T, default-constructed on first use. Never inlined, on
 // purpose: in a shared library a function-local thread_local is reached
@@ -12,8 +15,14 @@ namespace boilerhash::internal {
 // address is an ordinary value kept in a register.
 template <class T>
 [[gnu::noinline]] T& PerThread() {
-  thread_local T value;
-  return value;
+  // The first use in a thread registers the reset that frees the buffers:
+  // a T grown by a huge document keeps its size until then.
+  struct Registered {
+    T value;
+    Registered() { RegisterThreadRelease([] { PerThread<T>() = T{}; }); }
+  };
+  thread_local Registered slot;
+  return slot.value;
 }
 
 }  // namespace boilerhash::internal

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "per_thread.h"
 #include "sort_keys.h"
 
 namespace boilerhash {
@@ -18,8 +19,7 @@ size_t CountDistinct(std::span<const uint64_t> hashes) {
   if (hashes.size() < 2) return hashes.size();
   size_t capacity = 16;
   while (capacity < 2 * hashes.size()) capacity *= 2;
-  thread_local std::vector<uint64_t> tls_table;
-  std::vector<uint64_t>& table = tls_table;
+  std::vector<uint64_t>& table = internal::PerThread<std::vector<uint64_t>>();
   // Slot value 0 means empty, so the value 0 is counted on the side.
   table.assign(capacity, 0);
   const size_t mask = capacity - 1;

@@ -25,6 +25,10 @@ uint32_t bh_signature_format_version(void);
 const char* bh_status_string(bh_status status);
 /* Name of the SIMD target the kernels run on ("AVX2", ...); static storage. */
 const char* bh_active_target(void);
+/* Frees the calling thread's scratch buffers, which keep the size of the
+   largest document the thread met (thread_buffers.h). A call that returns
+   BH_OUT_OF_MEMORY has freed them already. */
+void bh_release_thread_buffers(void);
 
 /* ---- signing ----------------------------------------------------------- */
 typedef struct bh_sign_options {

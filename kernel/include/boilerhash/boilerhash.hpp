@@ -13,6 +13,7 @@
 #include "boilerhash/simhash.h"
 #include "boilerhash/simhash_index.h"
 #include "boilerhash/status.h"
+#include "boilerhash/thread_buffers.h"
 #include "boilerhash/targets.h"
 #include "boilerhash/utf8.h"
 #include "boilerhash/version.h"
