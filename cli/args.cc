@@ -11,10 +11,19 @@
 namespace bhcli {
 namespace {
 
-void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning) {
-  cmd->add_option("inputs", o->inputs,
-                  "Files, directories (recursively *.txt, *.jsonl[.gz|.zst]) or - for stdin")
-      ->required();
+// The corpus line table's size, for every command that counts lines.
+void AddTableEntriesOption(CLI::App* cmd, CommonOptions* o) {
+  cmd->add_option("--corpus-table-entries", o->corpus_table_entries,
+                  "Lines the corpus pass counts at most; when full it drops the lines seen "
+                  "least (default " + std::to_string(boilerhash::LineFrequencyTable().max_entries()) +
+                  ", about 24 bytes each; raise it for corpora of millions of documents)")
+      ->check(CLI::Range(uint64_t{1024}, uint64_t{1} << 32));
+}
+
+void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning, bool inputs_required = true) {
+  CLI::Option* inputs = cmd->add_option(
+      "inputs", o->inputs, "Files, directories (recursively *.txt, *.jsonl[.gz|.zst]) or - for stdin");
+  if (inputs_required) inputs->required();
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
   cmd->add_option("--text-field", o->text_field, "JSONL field holding the text")
@@ -27,16 +36,18 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning) {
       ->capture_default_str();
   cmd->add_flag("--quiet,-q", o->quiet, "No progress bar");
   if (cleaning) {
-    cmd->add_flag("--no-corpus-stats", o->no_corpus_stats,
-                  "Skip the corpus pass that counts lines repeated across documents");
+    CLI::Option* none = cmd->add_flag("--no-corpus-stats", o->no_corpus_stats,
+                                      "Skip the corpus pass that counts lines repeated across documents");
+    cmd->add_option("--corpus-stats", o->corpus_stats,
+                    "Use the corpus line table in FILE (written by `boilerhash stats`) instead of "
+                    "counting the inputs' lines; given several times, the tables are added")
+        ->type_name("FILE")
+        ->allow_extra_args(false)  // one file per --corpus-stats: the inputs follow
+        ->excludes(none);
     cmd->add_option("--corpus-min-documents", o->corpus_min_documents,
                     "A line in at least this many documents is boilerplate (default: the model's, "
                     + std::to_string(boilerhash::ClassifierOptions{}.corpus_min_documents) + ")");
-    cmd->add_option("--corpus-table-entries", o->corpus_table_entries,
-                    "Lines the corpus pass counts at most; when full it drops the lines seen "
-                    "least (default " + std::to_string(boilerhash::LineFrequencyTable().max_entries()) +
-                    ", about 24 bytes each; raise it for corpora of millions of documents)")
-        ->check(CLI::Range(uint64_t{1024}, uint64_t{1} << 32));
+    AddTableEntriesOption(cmd, o);
   }
 }
 
@@ -117,6 +128,18 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
   dedup->add_flag("--stats", df.stats,
                   "Also print LSH index bytes per document, the corpus line table's size, and peak memory");
 
+  CLI::App* stats = app.add_subcommand(
+      "stats", "Count the lines of the inputs across documents (the corpus pass) and save the table, "
+               "for --corpus-stats: run it once over a crawl, then clean its shards anywhere");
+  AddCommonOptions(stats, &common, /*cleaning=*/false, /*inputs_required=*/false);
+  AddTableEntriesOption(stats, &common);
+  stats->add_option("--output,-o", o->stats.output, "Where to write the table")->type_name("FILE")->required();
+  stats->add_option("--corpus-stats", common.corpus_stats,
+                    "Add the table in FILE (from an earlier `boilerhash stats`) to the counts; "
+                    "with no inputs, this merges tables")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -127,6 +150,16 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
     o->command = Command::kClean;
   } else if (sign->parsed()) {
     o->command = Command::kSign;
+  } else if (stats->parsed()) {
+    o->command = Command::kStats;
+    if (o->stats.output.empty()) {
+      err << "boilerhash stats: --output must name a file\n";
+      return kExitUsage;
+    }
+    if (common.inputs.empty() && common.corpus_stats.empty()) {
+      err << "boilerhash stats: give inputs to count, or tables to merge (--corpus-stats)\n";
+      return kExitUsage;
+    }
   } else {
     o->command = Command::kDedup;
     return ValidateDedup(df, err);

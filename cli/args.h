@@ -23,6 +23,7 @@ struct CommonOptions {
   bool no_corpus_stats = false;
   uint32_t corpus_min_documents = 0;  // 0: the model's default
   uint64_t corpus_table_entries = 0;  // 0: LineFrequencyTable's default
+  std::vector<std::string> corpus_stats;  // saved tables to use instead of the corpus pass
   bool no_clean = false;
   bool quiet = false;
 };
@@ -46,7 +47,11 @@ struct DedupFlags {
   bool stats = false;
 };
 
-enum class Command { kClean, kSign, kDedup };
+struct StatsFlags {
+  std::string output;  // where the table is written
+};
+
+enum class Command { kClean, kSign, kDedup, kStats };
 
 struct CliOptions {
   Command command = Command::kClean;
@@ -54,6 +59,7 @@ struct CliOptions {
   bool explain = false;  // clean --explain
   SignFlags sign;
   DedupFlags dedup;
+  StatsFlags stats;
 };
 
 // ParseArgs returns kRun when *options hold a command to run; otherwise the

@@ -26,6 +26,7 @@
 #include "boilerhash/classifier.h"
 #include "boilerhash/corpus_stats.h"
 #include "args.h"
+#include "corpus_table_file.h"
 #include "input.h"
 #include "json_out.h"
 #include "process.h"
@@ -95,8 +96,11 @@ class Driver {
   // shard. The table prunes between batches, so corpus batches have a fixed
   // size: the table is the same for every thread count. With group_keys,
   // appends every record's group keys to it in input order.
+  // With skipped, the records that cannot be counted are reported on stderr
+  // (as the processing pass reports them) and counted there.
   std::unique_ptr<boilerhash::LineFrequencyTable> CorpusPass(const ProcessConfig& config,
-                                                             std::vector<GroupKeys>* group_keys) {
+                                                             std::vector<GroupKeys>* group_keys,
+                                                             uint64_t* skipped = nullptr) {
     std::vector<std::vector<uint64_t>> hashes;
     std::vector<uint8_t> ok;
     std::vector<std::span<const uint64_t>> documents;
@@ -118,7 +122,12 @@ class Driver {
       if (group_keys) group_keys->insert(group_keys->end(), batch_keys.begin(), batch_keys.end());
       documents.clear();
       for (size_t i = 0; i < batch.size(); ++i) {
-        if (ok[i]) documents.emplace_back(hashes[i]);
+        if (ok[i]) {
+          documents.emplace_back(hashes[i]);
+        } else if (skipped != nullptr) {
+          ReportSkipped(batch[i], config);
+          ++*skipped;
+        }
       }
       table->AddDocuments(documents, parallel_for);
       count += documents.size();
@@ -131,6 +140,18 @@ class Driver {
   }
 
  private:
+  // Why a record the corpus pass could not count is skipped, in the words
+  // of the processing pass (rare: the record is read again for it).
+  void ReportSkipped(const Record& record, const ProcessConfig& config) {
+    ProcessConfig plain;
+    plain.text_field = config.text_field;
+    plain.id_field = config.id_field;
+    plain.clean = false;
+    Document d;
+    ProcessRecord(record, 0, inputs_, plain, &d);
+    if (!d.ok) std::fprintf(stderr, "boilerhash: %s\n", d.error.c_str());
+  }
+
   // Reads batches on a helper thread, one batch ahead of the workers.
   // max_records 0: 1024 a thread.
   void ForEachBatch(const char* label, size_t max_records,
@@ -196,7 +217,18 @@ bool Prepare(const CommonOptions& o, bool clean, bool corpus_stats, bool keep_gr
   // Cross-document line counts only mean something with several documents.
   const bool several = s->inputs.sources().size() > 1 ||
                        (!s->inputs.sources().empty() && s->inputs.sources()[0].jsonl);
-  if (s->config.clean && corpus_stats && several) {
+  if (s->config.clean && !o.corpus_stats.empty()) {
+    // Saved counts replace the corpus pass: every document, even one alone,
+    // is judged against the corpus they came from. Each document's group
+    // keys are then computed by the classifier.
+    std::string error;
+    s->corpus = ReadCorpusTables(o.corpus_stats, o.corpus_table_entries, &error);
+    if (!s->corpus) {
+      std::fprintf(stderr, "boilerhash: %s\n", error.c_str());
+      return false;
+    }
+    if (s->corpus->documents() > 1) s->config.corpus = s->corpus.get();
+  } else if (s->config.clean && corpus_stats && several) {
     s->corpus = s->driver->CorpusPass(s->config, keep_group_keys ? &s->group_keys : nullptr);
     if (s->corpus->documents() > 1) {
       s->config.corpus = s->corpus.get();
@@ -247,6 +279,47 @@ int RunClean(const CommonOptions& o, bool explain) {
   });
   FlushIfLarge(&out, true);
   return ExitStatus(s, c);
+}
+
+// ---- stats ----------------------------------------------------------------------
+
+int RunStats(const CommonOptions& o, const StatsFlags& f) {
+  const auto start = std::chrono::steady_clock::now();
+  CommonOptions count = o;
+  count.corpus_stats.clear();  // Prepare would read them instead of counting
+  Setup s;
+  if (!Prepare(count, /*clean=*/false, /*corpus_stats=*/false, /*keep_group_keys=*/false, &s)) return kExitUsage;
+  std::string error;
+  std::unique_ptr<boilerhash::LineFrequencyTable> added;
+  if (!o.corpus_stats.empty()) {
+    added = ReadCorpusTables(o.corpus_stats, o.corpus_table_entries, &error);
+    if (!added) {
+      std::fprintf(stderr, "boilerhash: %s\n", error.c_str());
+      return kExitUsage;
+    }
+  }
+  // Documents that cannot be read are reported by the processing pass of
+  // the other commands; here, by counting them apart.
+  std::unique_ptr<boilerhash::LineFrequencyTable> table;
+  uint64_t skipped = 0;
+  if (!o.inputs.empty()) {
+    table = s.driver->CorpusPass(s.config, nullptr, &skipped);
+    if (added) table->Merge(*added);
+  } else {
+    table = std::move(added);
+  }
+  if (!WriteCorpusTable(*table, f.output, &error)) {
+    std::fprintf(stderr, "boilerhash: %s\n", error.c_str());
+    return kExitFatal;
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::fprintf(stderr,
+               "boilerhash stats: %llu documents, %zu lines counted (%.1f MB), %llu skipped; written to %s "
+               "in %.2f s\n",
+               static_cast<unsigned long long>(table->documents()), table->size(),
+               static_cast<double>(table->memory_bytes()) / 1e6, static_cast<unsigned long long>(skipped),
+               f.output.c_str(), secs);
+  return (skipped > 0 || s.input_errors > 0) ? kExitSkipped : kExitOk;
 }
 
 // ---- sign -----------------------------------------------------------------------
@@ -472,6 +545,7 @@ int main(int argc, char** argv) {
       case Command::kClean: return RunClean(o.common, o.explain);
       case Command::kSign: return RunSign(o.common, o.sign);
       case Command::kDedup: return RunDedup(o.common, o.dedup);
+      case Command::kStats: return RunStats(o.common, o.stats);
     }
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "boilerhash: out of memory; the output is incomplete\n");

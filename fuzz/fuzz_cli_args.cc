@@ -69,7 +69,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (p.status == bhcli::kExitUsage) FUZZ_CHECK(!p.err.empty(), "usage error without a message for" + shown);
   if (p.status == bhcli::kRun) {
     const bhcli::CliOptions& o = p.options;
-    FUZZ_CHECK(!o.common.inputs.empty(), "a command without inputs for" + shown);
+    // Every command has inputs, but stats may merge tables alone.
+    FUZZ_CHECK(!o.common.inputs.empty() || (o.command == bhcli::Command::kStats && !o.common.corpus_stats.empty()),
+               "a command without inputs for" + shown);
+    FUZZ_CHECK(o.command != bhcli::Command::kStats || !o.stats.output.empty(), "stats without --output for" + shown);
+    FUZZ_CHECK(o.common.corpus_stats.empty() || !o.common.no_corpus_stats,
+               "--corpus-stats with --no-corpus-stats for" + shown);
     FUZZ_CHECK(o.common.threads <= 1024, "--threads " + std::to_string(o.common.threads) + " for" + shown);
     FUZZ_CHECK(OneOf(o.common.format, {"auto", "text", "jsonl"}), "--format " + o.common.format + " for" + shown);
     FUZZ_CHECK(!o.explain || o.command == bhcli::Command::kClean, "--explain outside clean for" + shown);

@@ -134,6 +134,10 @@ def main():
         ["--version"], ["dedup", "--help"], ["sign", "--k", "0", "a.txt"],
         ["dedup", "--bands", "16", "a.txt"], ["dedup", "--threshold", "nan", "a.txt"],
         ["clean"], ["frobnicate", "a.txt"], ["dedup", "--", "--k", "-"],
+        ["stats", "-o", "t.bhlf", "--corpus-table-entries", "4096", "dir/"],
+        ["stats", "--output", "m.bhlf", "--corpus-stats", "a.bhlf", "--corpus-stats", "b.bhlf"],
+        ["clean", "--corpus-stats", "t.bhlf", "--no-corpus-stats", "a.txt"], ["stats", "a.txt"],
+        ["dedup", "--corpus-stats", "t.bhlf", "--corpus-stats", "u.bhlf", "a.jsonl"],
     ]:
         write("cli_args", b"\0".join(a.encode() for a in argv))
 

@@ -407,6 +407,68 @@ class CliTest(unittest.TestCase):
             self.assertEqual(r.stdout, expected.stdout)
             self.assertGreater(len(r.stdout), 500)
 
+    def test_saved_corpus_stats_replace_the_corpus_pass(self):
+        # `stats` saves what the corpus pass counts; --corpus-stats uses it:
+        # the same output as counting the inputs, shard by shard too.
+        d = os.path.join(self.tmp, "stats")
+        os.makedirs(d, exist_ok=True)
+        with open(self.corpus, encoding="utf-8") as f:
+            records = f.read().splitlines(keepends=True)
+        half = len(records) // 2
+        a = self.write("stats/a.jsonl", "".join(records[:half]))
+        b = self.write("stats/b.jsonl", "".join(records[half:]))
+        full, ta, tb, merged = (os.path.join(d, n) for n in ("full.bhlf", "a.bhlf", "b.bhlf", "m.bhlf"))
+        for args in ([full, a, b], [ta, a], [tb, b], [merged, "--corpus-stats", ta, "--corpus-stats", tb]):
+            r = run("stats", "-o", *args)
+            self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(b"%d documents" % len(records), r.stderr)
+        self.assertEqual(read(full), read(merged))  # shards' tables add up to the whole's
+        for cmd in (["clean"], ["dedup"], ["sign"]):
+            counted = run(*cmd, a, b)
+            self.assertEqual(counted.returncode, 0, counted.stderr)
+            for tables in ([full], [ta, tb]):
+                flags = [x for t in tables for x in ("--corpus-stats", t)]
+                saved = run(*cmd, *flags, a, b)
+                self.assertEqual(saved.returncode, 0, saved.stderr)
+                self.assertEqual(counted.stdout, saved.stdout, (cmd, tables))
+        # One shard cleaned alone with the whole corpus's table is that shard's
+        # part of the whole run.
+        whole = run("clean", a, b).stdout.decode().splitlines(keepends=True)
+        alone = run("clean", "--corpus-stats", full, a)
+        self.assertEqual(alone.stdout.decode(), "".join(whole[:half]))
+        # A document alone has no corpus to count; with the table it is judged
+        # against its corpus, and more of its template is found.
+        without = with_table = 0
+        for i in range(12):
+            one = self.write("stats/one.jsonl", records[i])
+            without += jsonl(run("clean", one).stdout)[0]["boilerplate_lines"]
+            with_table += jsonl(run("clean", "--corpus-stats", full, one).stdout)[0]["boilerplate_lines"]
+        self.assertGreater(with_table, without)
+
+    def test_bad_corpus_stats_files_are_clear_errors(self):
+        table = os.path.join(self.tmp, "bad_stats", "t.bhlf")
+        os.makedirs(os.path.dirname(table), exist_ok=True)
+        self.assertEqual(run("stats", "-o", table, self.corpus).returncode, 0)
+        garbage = self.write("bad_stats/garbage.bhlf", "not a table\n")
+        truncated = self.write("bad_stats/truncated.bhlf", read(table)[:100])
+        for path, why in ((garbage, b"bad magic"), (truncated, b"does not match"),
+                          (os.path.join(self.tmp, "bad_stats", "missing.bhlf"), b"cannot read")):
+            for cmd in (["clean"], ["dedup"], ["stats", "-o", table + ".2"]):
+                r = run(*cmd, "--corpus-stats", path, self.corpus)
+                self.assertEqual(r.returncode, 2, (cmd, r.stderr))
+                self.assertIn(path.encode() + b": ", r.stderr)
+                self.assertIn(why, r.stderr)
+        self.assertFalse(os.path.exists(table + ".2"))
+        self.assertEqual(run("stats", "-o", table).returncode, 2)  # nothing to count
+        self.assertEqual(run("clean", "--corpus-stats", table, "--no-corpus-stats", self.corpus).returncode, 2)
+        # A broken record is reported and skipped; the table is still written.
+        broken = self.write("bad_stats/broken.jsonl", '{"text": "one line"}\n{broken\n')
+        r = run("stats", "-o", table + ".3", broken)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b"broken.jsonl:2: broken JSON", r.stderr)
+        self.assertIn(b"1 documents", r.stderr)
+        self.assertTrue(os.path.exists(table + ".3"))
+
     def test_stats_report_the_indexes(self):
         import re
         r = run("dedup", "--stats", self.corpus)

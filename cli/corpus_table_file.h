@@ -1,0 +1,27 @@
+// Corpus line tables on disk (LineFrequencyTable::Save's format), so the
+// corpus pass can run once over a whole crawl (`boilerhash stats`) and every
+// shard be cleaned later, on any machine, with the crawl's counts
+// (--corpus-stats).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "boilerhash/corpus_stats.h"
+
+namespace bhcli {
+
+// Reads the tables and adds them into one. One file is returned as it was
+// saved; several are added (LineFrequencyTable::Merge) into a table of
+// max_entries, or, when that is 0, of the largest max_entries among them.
+// Null with *error naming the file that is unreadable or not a table.
+std::unique_ptr<boilerhash::LineFrequencyTable> ReadCorpusTables(const std::vector<std::string>& paths,
+                                                                uint64_t max_entries, std::string* error);
+
+// Writes the table to path (through a temporary file beside it, renamed
+// when complete, so a failed write never leaves half a table). False with
+// *error when it cannot.
+bool WriteCorpusTable(const boilerhash::LineFrequencyTable& table, const std::string& path, std::string* error);
+
+}  // namespace bhcli
