@@ -85,7 +85,9 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
   app.require_subcommand(1);
 
   CommonOptions& common = o->common;
-  CLI::App* clean = app.add_subcommand("clean", "Print the text without its boilerplate lines");
+  CLI::App* clean = app.add_subcommand(
+      "clean", "Print the text without its boilerplate lines (JSONL records come back whole: their text "
+               "cleaned, lines and boilerplate_lines added)");
   AddCommonOptions(clean, &common, true);
   clean->add_flag("--explain", o->explain,
                   "One row per input line: number, label, reasons, text (tab-separated)");
@@ -148,6 +150,13 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
   }
   if (clean->parsed()) {
     o->command = Command::kClean;
+    for (const std::string* field : {&common.text_field, &common.id_field}) {
+      if (*field == "lines" || *field == "boilerplate_lines") {
+        err << "boilerhash clean: --text-field and --id-field cannot be \"" << *field
+            << "\": clean writes that member itself\n";
+        return kExitUsage;
+      }
+    }
   } else if (sign->parsed()) {
     o->command = Command::kSign;
   } else if (stats->parsed()) {

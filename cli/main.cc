@@ -249,6 +249,7 @@ int RunClean(const CommonOptions& o, bool explain) {
   if (!Prepare(o, !o.no_clean, !o.no_corpus_stats, /*keep_group_keys=*/false, &s)) return kExitUsage;
   s.config.explain = explain;
   s.config.keep_cleaned = !explain;
+  s.config.keep_record = !explain;
   // One plain-text document prints as text; anything else as JSONL (or, with
   // --explain, as rows under a "# id" line per document).
   const bool single = s.inputs.sources().size() == 1 && !s.inputs.sources()[0].jsonl;
@@ -265,15 +266,7 @@ int RunClean(const CommonOptions& o, bool explain) {
       out += d.cleaned;
       if (!d.cleaned.empty() && d.cleaned.back() != '\n') out += '\n';
     } else {
-      out += "{\"id\":";
-      AppendJsonString(&out, d.id);
-      out += ",\"text\":";
-      AppendJsonString(&out, d.cleaned);
-      out += ",\"lines\":";
-      AppendNumber(&out, d.lines);
-      out += ",\"boilerplate_lines\":";
-      AppendNumber(&out, d.boilerplate_lines);
-      out += "}\n";
+      AppendCleanedRecord(d, o.id_field, &out);
     }
     FlushIfLarge(&out);
   });

@@ -9,6 +9,7 @@
 #include "boilerhash/classifier.h"
 #include "boilerhash/corpus_stats.h"
 #include "boilerhash/thread_buffers.h"
+#include "json_out.h"
 
 namespace bhcli {
 
@@ -22,9 +23,6 @@ constexpr size_t kKeepBytes = size_t{64} << 20;
 // and growing it again for the next document costs next to nothing.
 constexpr size_t kReleaseLibraryBuffersAfter = size_t{4} << 20;
 
-// The document text and id of a JSONL record, repaired to valid UTF-8.
-// simdjson rejects invalid UTF-8, so a record that fails for that reason is
-// repaired first and parsed again: bad bytes are never fatal.
 struct JsonBuffers {
   JsonBuffers() = default;       // not an aggregate: the parser's constructor is explicit
   simdjson::dom::parser parser;  // keeps the capacity of the largest record
@@ -36,8 +34,41 @@ JsonBuffers& ParserBuffers() {
 }
 void ReleaseParserBuffers() noexcept { ParserBuffers() = JsonBuffers{}; }
 
+// The members of a record other than its text, as JSON, for writing the
+// record back around its cleaned text (ProcessConfig::keep_record):
+// json_before ends with the text's key and ':', each member of json_after
+// starts with ','. Members named like the command's own counts are left out
+// (it writes them), and so are repeats of the text's key.
+void KeepMembers(simdjson::dom::object obj, const ProcessConfig& config, Document* doc) {
+  doc->is_record = true;
+  bool text_seen = false;
+  for (const simdjson::dom::key_value_pair member : obj) {
+    const std::string_view key = member.key;
+    doc->has_id_member |= key == config.id_field;  // the text's own key may be the id field too
+    if (key == "lines" || key == "boilerplate_lines") continue;  // (never the text: ParseArgs)
+    if (key == config.text_field) {
+      if (!text_seen) {
+        AppendJsonString(&doc->json_before, key);
+        doc->json_before += ':';
+      }
+      text_seen = true;
+      continue;
+    }
+    std::string& out = text_seen ? doc->json_after : doc->json_before;
+    if (text_seen) out += ',';
+    AppendJsonString(&out, key);
+    out += ':';
+    out += simdjson::minify(member.value);
+    if (!text_seen) out += ',';
+  }
+}
+
+// The document text and id of a JSONL record, repaired to valid UTF-8.
+// simdjson rejects invalid UTF-8, so a record that fails for that reason is
+// repaired first and parsed again: bad bytes are never fatal. With doc, its
+// other members are kept too (KeepMembers).
 bool ParseJsonRecord(const Record& record, const ProcessConfig& config, std::string* text,
-                     std::string* id, std::string* error, size_t* repairs) {
+                     std::string* id, std::string* error, size_t* repairs, Document* doc) {
   simdjson::dom::parser& parser = ParserBuffers().parser;
   std::string& repaired = ParserBuffers().repaired;
   simdjson::dom::element root;
@@ -71,6 +102,7 @@ bool ParseJsonRecord(const Record& record, const ProcessConfig& config, std::str
     if (!field.get_string().get(sv)) id->assign(sv);
     else id->assign(simdjson::minify(field));
   }
+  if (doc != nullptr) KeepMembers(obj, config, doc);
   return true;
 }
 
@@ -96,13 +128,14 @@ void RepairInPlace(std::string* s, size_t* repairs) {
 
 // The document of a record, or false with *error (the record is skipped).
 bool RecordText(const Record& record, const InputSet* inputs, const ProcessConfig& config,
-                std::string* text, std::string* id, std::string* error, size_t* repairs) {
+                std::string* text, std::string* id, std::string* error, size_t* repairs,
+                Document* keep = nullptr) {
   if (record.kind == Record::kError) {
     *error = record.bytes;
     return false;
   }
   if (record.kind == Record::kJson) {
-    if (!ParseJsonRecord(record, config, text, id, error, repairs)) return false;
+    if (!ParseJsonRecord(record, config, text, id, error, repairs, keep)) return false;
   } else {
     *text = record.bytes;
   }
@@ -147,7 +180,8 @@ void ProcessRecordOrThrow(const Record& record, uint64_t ordinal, const InputSet
                           const ProcessConfig& config, Document* doc) {
   std::string& text = Buffers().text;
   text.clear();
-  if (!RecordText(record, &inputs, config, &text, &doc->id, &doc->error, &doc->utf8_repairs)) {
+  if (!RecordText(record, &inputs, config, &text, &doc->id, &doc->error, &doc->utf8_repairs,
+                  config.keep_record ? doc : nullptr)) {
     if (record.kind == Record::kJson) {
       doc->error = RecordPlace(record, inputs) + ": " + doc->error + " (record skipped)";
     }
@@ -217,6 +251,31 @@ void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& input
     doc->error = RecordPlace(record, inputs) + ": out of memory on a document of " + MegaBytes(bytes) +
                  " (record skipped)";
   }
+}
+
+void AppendCleanedRecord(const Document& d, const std::string& id_field, std::string* out) {
+  if (d.is_record) {  // the record back: its text cleaned, its other members as they were
+    *out += '{';
+    *out += d.json_before;
+    AppendJsonString(out, d.cleaned);
+    *out += d.json_after;
+    if (!d.has_id_member) {
+      *out += ',';
+      AppendJsonString(out, id_field);
+      *out += ':';
+      AppendJsonString(out, d.id);
+    }
+  } else {
+    *out += "{\"id\":";
+    AppendJsonString(out, d.id);
+    *out += ",\"text\":";
+    AppendJsonString(out, d.cleaned);
+  }
+  *out += ",\"lines\":";
+  AppendNumber(out, d.lines);
+  *out += ",\"boilerplate_lines\":";
+  AppendNumber(out, d.boilerplate_lines);
+  *out += "}\n";
 }
 
 bool RecordLineHashes(const Record& record, const ProcessConfig& config,

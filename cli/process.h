@@ -21,6 +21,7 @@ struct ProcessConfig {
   bool clean = true;      // remove boilerplate (needs model)
   bool explain = false;   // keep the per-line explanation rows
   bool keep_cleaned = false;
+  bool keep_record = false;  // a JSONL record's other members (Document::json_before/after)
   std::string text_field = "text";
   std::string id_field = "id";
   const boilerhash::Signer* signer = nullptr;                // null: do not sign
@@ -37,6 +38,11 @@ struct Document {
   std::string id;            // valid UTF-8
   std::string cleaned;       // when keep_cleaned
   std::string explain;       // when explain
+  // With keep_record, a JSONL record's members around its text, as JSON:
+  // '{' + json_before + the text + json_after + '}' is the record again.
+  std::string json_before, json_after;
+  bool is_record = false;    // from a JSONL record (json_before holds the text's key)
+  bool has_id_member = false;  // the record has the id field
   size_t bytes = 0;          // document bytes before cleaning
   size_t utf8_repairs = 0;   // invalid sequences replaced by U+FFFD
   size_t lines = 0;          // non-blank lines
@@ -48,6 +54,12 @@ struct Document {
 // ordinal is its position in the input (for config.group_keys).
 void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& inputs,
                    const ProcessConfig& config, Document* doc);
+
+// Appends clean's JSONL line for a document (keep_cleaned and keep_record
+// set): a JSONL record with its other members (and the id field, FILE:LINE,
+// when it had none), or {"id", "text"} for a text file; then "lines" and
+// "boilerplate_lines".
+void AppendCleanedRecord(const Document& doc, const std::string& id_field, std::string* out);
 
 // What the corpus pass counts for the record's document (DocumentCorpusKeys:
 // sorted distinct keys) and its group keys. Returns false, leaving *hashes

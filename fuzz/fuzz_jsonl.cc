@@ -9,10 +9,14 @@
 //   - every record gives either a document or an error naming -:LINE, never
 //     both (documents + errors = records); RecordLineHashes agrees;
 //   - documents have a non-empty, valid UTF-8 id, "-:LINE" when the record has
-//     no id field; cleaned text is valid UTF-8.
+//     no id field; cleaned text is valid UTF-8;
+//   - clean's output line for a record (AppendCleanedRecord) is one JSON
+//     object whose text field is the cleaned text, with the counts and an id.
 #include <fuzzer/FuzzedDataProvider.h>
 #include <zlib.h>
 #include <zstd.h>
+
+#include <simdjson.h>
 
 #include <memory>
 #include <string>
@@ -188,6 +192,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   config.clean = clean;
   config.model = clean ? g_model.get() : nullptr;
   config.keep_cleaned = true;
+  config.keep_record = true;
   config.text_field = text_field;
   config.id_field = id_field;
   size_t documents = 0, errors = 0;
@@ -214,6 +219,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(boilerhash::Utf8IsValid(doc.cleaned), "cleaned text is not valid UTF-8");
     FUZZ_CHECK(doc.cleaned.size() <= doc.bytes,
                "cleaned text longer than the document");
+    // The record as clean writes it back.
+    std::string written;
+    bhcli::AppendCleanedRecord(doc, id_field, &written);
+    FUZZ_CHECK(!written.empty() && written.back() == '\n' &&
+                   written.find('\n') == written.size() - 1,
+               "clean's record is not one line: " + Escape(written));
+    {
+      simdjson::dom::parser parser;
+      simdjson::dom::object obj;
+      const auto parsed = parser.parse(written.data(), written.size() - 1).get_object().get(obj);
+      FUZZ_CHECK(!parsed, "clean's record is not a JSON object: " + Escape(written));
+      std::string_view text;
+      FUZZ_CHECK(!obj[text_field].get_string().get(text) && text == doc.cleaned,
+                 "clean's record lacks its cleaned text: " + Escape(written));
+      uint64_t lines = 0, removed = 0;
+      FUZZ_CHECK(!obj["lines"].get_uint64().get(lines) && lines == doc.lines &&
+                     !obj["boilerplate_lines"].get_uint64().get(removed) && removed == doc.boilerplate_lines,
+                 "clean's record lacks its counts: " + Escape(written));
+      FUZZ_CHECK(!obj[id_field].error(), "clean's record lacks the id field: " + Escape(written));
+    }
     // No id field (not even spelled with escapes): the id is FILE:LINE.
     if (r.bytes.find(id_field) == std::string::npos && r.bytes.find('\\') == std::string::npos) {
       FUZZ_CHECK(doc.id == "-:" + std::to_string(r.line),

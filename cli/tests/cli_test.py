@@ -469,6 +469,43 @@ class CliTest(unittest.TestCase):
         self.assertIn(b"1 documents", r.stderr)
         self.assertTrue(os.path.exists(table + ".3"))
 
+    def test_clean_writes_jsonl_records_back_with_their_fields(self):
+        # A pipeline stage: each record comes back with every member in its
+        # order and value, the text cleaned, the counts added.
+        name = sorted(n for n in os.listdir(ARTICLES) if n.endswith(".txt"))[0]
+        with open(os.path.join(ARTICLES, name), encoding="utf-8") as f:
+            article = f.read()
+        records = [
+            {"url": "https://example.com/a", "content": article, "meta": {"tags": ["x", "é😀"], "q": "a\"b\\c"},
+             "n": 2.5, "ok": True, "none": None, "lines": "theirs"},
+            {"content": "Share on Facebook\nAll rights reserved.", "url": 7},
+            {"rank": 3, "content": "short"},
+        ]
+        path = self.write("records/r.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        r = run("clean", "--no-corpus-stats", "--text-field", "content", "--id-field", "url", path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = [json.loads(line, object_pairs_hook=list) for line in r.stdout.decode().splitlines()]
+        self.assertEqual(len(out), 3)
+        for i, (record, written) in enumerate(zip(records, out)):
+            keys = [k for k, _ in written]
+            expected = [k for k in record if k != "lines"]
+            if "url" not in record:
+                expected.append("url")  # the id, FILE:LINE, under the id field's name
+            self.assertEqual(keys, expected + ["lines", "boilerplate_lines"], i)
+            got = json.loads(r.stdout.decode().splitlines()[i])
+            for k, v in record.items():
+                if k not in ("content", "lines"):
+                    self.assertEqual(got[k], v, (i, k))
+            self.assertIsInstance(got["lines"], int)
+            self.assertIsInstance(got["boilerplate_lines"], int)
+        self.assertEqual(dict(out[2])["url"], path + ":3")
+        self.assertEqual(dict(out[0])["meta"], [("tags", ["x", "é😀"]), ("q", 'a"b\\c')])  # member order kept
+        # The text is what cleaning the text alone gives.
+        alone = run("clean", "--no-corpus-stats", self.write("records/a.txt", article)).stdout.decode()
+        self.assertEqual(dict(out[0])["content"] + "\n", alone)
+        self.assertGreater(dict(out[0])["boilerplate_lines"], 0)
+        self.assertEqual(dict(out[1])["content"], "")
+
     def test_stats_report_the_indexes(self):
         import re
         r = run("dedup", "--stats", self.corpus)
