@@ -125,8 +125,13 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
                   "Check candidates by their exact shingle-set similarity, not the MinHash estimate "
                   "(which spreads about +-0.035 at k = 128, so pairs near the threshold can flip "
                   "either way); keeps every document's shingle set in memory");
-  dedup->add_flag("--summary", df.summary,
-                  "Print a readable report (clusters, lines removed per document) instead of JSON");
+  CLI::Option* summary = dedup->add_flag(
+      "--summary", df.summary, "Print a readable report (clusters, lines removed per document) instead of JSON");
+  dedup->add_flag("--filter", df.filter,
+                  "Print the documents to keep instead of one decision per document: each cluster's "
+                  "representative and every document without a near-duplicate, in input order, written as "
+                  "`clean` writes them (cleaned, unless --no-clean). Reads and cleans them a second time")
+      ->excludes(summary);
   dedup->add_flag("--stats", df.stats,
                   "Also print LSH index bytes per document, the corpus line table's size, and peak memory");
 

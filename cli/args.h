@@ -44,6 +44,7 @@ struct DedupFlags {
   uint32_t min_words = 10;
   bool exact_verify = false;
   bool summary = false;
+  bool filter = false;           // print the documents to keep, not the decisions
   bool stats = false;
 };
 

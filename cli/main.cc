@@ -75,6 +75,7 @@ class Driver {
       });
       first += batch.size();
       for (Document& d : docs) {
+        if (d.unselected) continue;
         if (!d.ok) {
           std::fprintf(stderr, "boilerhash: %s\n", d.error.c_str());
           ++counts.skipped;
@@ -391,7 +392,9 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
   std::vector<std::vector<uint64_t>> sets;
   std::vector<size_t> set_size, lines, removed;
   std::vector<uint8_t> near_empty;
+  std::vector<uint64_t> ordinals;  // each document's record, for --filter
   const Counts c = s.driver->Run(s.config, [&](Document& d) {
+    ordinals.push_back(d.ordinal);
     ids.push_back(std::move(d.id));
     const bool empty = d.sig.words < f.min_words;
     near_empty.push_back(empty);
@@ -426,7 +429,22 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
     empties += near_empty[i];
   }
   std::string out;
-  if (!f.summary) {
+  if (f.filter) {
+    // The kept documents' records are read and cleaned again (cleaning them
+    // all in the first pass would hold the corpus's text in memory): the
+    // same records, corpus counts and group keys give the same text.
+    std::vector<uint8_t> keep(n ? ordinals.back() + 1 : 0, 0);
+    for (size_t i = 0; i < n; ++i) keep[ordinals[i]] = r.representative[i] == i;
+    ProcessConfig again = s.config;
+    again.signer = nullptr;
+    again.keep_cleaned = true;
+    again.keep_record = true;
+    again.selected = &keep;
+    s.driver->Run(again, [&](Document& d) {
+      AppendCleanedRecord(d, o.id_field, &out);
+      FlushIfLarge(&out);
+    });
+  } else if (!f.summary) {
     for (size_t i = 0; i < n; ++i) {
       out += "{\"id\":";
       AppendJsonString(&out, ids[i]);

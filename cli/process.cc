@@ -239,6 +239,11 @@ void ProcessRecordOrThrow(const Record& record, uint64_t ordinal, const InputSet
 void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& inputs,
                    const ProcessConfig& config, Document* doc) {
   *doc = Document{};
+  doc->ordinal = ordinal;
+  if (config.selected != nullptr && (ordinal >= config.selected->size() || !(*config.selected)[ordinal])) {
+    doc->unselected = true;
+    return;
+  }
   try {
     ProcessRecordOrThrow(record, ordinal, inputs, config, doc);
   } catch (const std::bad_alloc&) {
@@ -247,6 +252,7 @@ void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& input
     // shared: the model, the corpus table and the signer are read-only here).
     const size_t bytes = record.bytes.size();
     *doc = Document{};
+    doc->ordinal = ordinal;
     ReleaseAfterOutOfMemory();
     doc->error = RecordPlace(record, inputs) + ": out of memory on a document of " + MegaBytes(bytes) +
                  " (record skipped)";

@@ -30,10 +30,15 @@ struct ProcessConfig {
   // The corpus pass's DocumentGroupKeys per record, in input order (64 bytes
   // a record), so the classifier does not compute them a second time.
   const std::vector<GroupKeys>* group_keys = nullptr;
+  // Only the records whose ordinal is set here are processed; the others give
+  // a Document with `unselected` set (null: every record).
+  const std::vector<uint8_t>* selected = nullptr;
 };
 
 struct Document {
   bool ok = false;
+  bool unselected = false;   // left out by ProcessConfig::selected: no error, no document
+  uint64_t ordinal = 0;      // the record's position in the input
   std::string error;         // why the record was skipped (when !ok)
   std::string id;            // valid UTF-8
   std::string cleaned;       // when keep_cleaned

@@ -77,6 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(o.command != bhcli::Command::kClean || (field != "lines" && field != "boilerplate_lines"),
                  "clean with the field \"" + field + "\" it writes itself for" + shown);
     }
+    FUZZ_CHECK(!(o.dedup.filter && o.dedup.summary), "--filter with --summary for" + shown);
     FUZZ_CHECK(o.common.corpus_stats.empty() || !o.common.no_corpus_stats,
                "--corpus-stats with --no-corpus-stats for" + shown);
     FUZZ_CHECK(o.common.threads <= 1024, "--threads " + std::to_string(o.common.threads) + " for" + shown);

@@ -138,6 +138,7 @@ def main():
         ["stats", "--output", "m.bhlf", "--corpus-stats", "a.bhlf", "--corpus-stats", "b.bhlf"],
         ["clean", "--corpus-stats", "t.bhlf", "--no-corpus-stats", "a.txt"], ["stats", "a.txt"],
         ["dedup", "--corpus-stats", "t.bhlf", "--corpus-stats", "u.bhlf", "a.jsonl"],
+        ["dedup", "--filter", "--no-clean", "a.jsonl"], ["dedup", "--filter", "--summary", "a.jsonl"],
     ]:
         write("cli_args", b"\0".join(a.encode() for a in argv))
 

@@ -60,7 +60,7 @@ class CliTest(unittest.TestCase):
 
     # ---- determinism ----------------------------------------------------------
     def test_output_identical_for_every_thread_count(self):
-        for cmd in (["dedup"], ["dedup", self.plain], ["sign"], ["sign", "--algo", "simhash"],
+        for cmd in (["dedup"], ["dedup", self.plain], ["dedup", "--filter"], ["sign"], ["sign", "--algo", "simhash"],
                     ["clean"], ["clean", "--explain"], ["dedup", "--measure", "containment", self.plain]):
             if cmd[-1] != self.plain:
                 cmd = cmd + [self.corpus]
@@ -505,6 +505,34 @@ class CliTest(unittest.TestCase):
         self.assertEqual(dict(out[0])["content"] + "\n", alone)
         self.assertGreater(dict(out[0])["boilerplate_lines"], 0)
         self.assertEqual(dict(out[1])["content"], "")
+
+    def test_dedup_filter_prints_the_kept_records(self):
+        # --filter: each cluster's representative and every unique document,
+        # in input order, exactly as clean writes them.
+        decisions = jsonl(run("dedup", self.corpus).stdout)
+        kept_ids = [d["id"] for d in decisions if not d["duplicate"]]
+        self.assertLess(len(kept_ids), len(decisions))  # the corpus has near-duplicates
+        cleaned = {json.loads(line)["id"]: line for line in run("clean", self.corpus).stdout.decode().splitlines()}
+        r = run("dedup", "--filter", self.corpus)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.decode().splitlines(), [cleaned[i] for i in kept_ids])
+        # --no-clean: the records with their text as read.
+        with open(self.corpus, encoding="utf-8") as f:
+            texts = {rec["id"]: rec["text"] for rec in map(json.loads, f)}
+        raw = jsonl(run("dedup", "--filter", "--no-clean", self.corpus).stdout)
+        raw_kept = [d["id"] for d in jsonl(run("dedup", "--no-clean", self.corpus).stdout) if not d["duplicate"]]
+        self.assertEqual([d["id"] for d in raw], raw_kept)
+        for d in raw:
+            self.assertEqual(d["text"], texts[d["id"]])
+        # A broken record is reported once, not once per pass.
+        with open(self.corpus, encoding="utf-8") as f:
+            first = f.readline()
+        broken = self.write("filter/broken.jsonl", first + "{broken\n" + first.replace('"id": "', '"id": "copy-'))
+        r = run("dedup", "--filter", broken)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stderr.count(b"broken.jsonl:2: broken JSON"), 1, r.stderr)
+        self.assertEqual(len(jsonl(r.stdout)), 1)  # the copy is a duplicate of the first
+        self.assertEqual(run("dedup", "--filter", "--summary", self.corpus).returncode, 2)
 
     def test_stats_report_the_indexes(self):
         import re
