@@ -153,15 +153,18 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
     const int code = app.exit(e, out, err);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (clean->parsed()) {
-    o->command = Command::kClean;
+  // clean and dedup --filter write the records back with these members of their own.
+  if (clean->parsed() || (dedup->parsed() && df.filter)) {
     for (const std::string* field : {&common.text_field, &common.id_field}) {
       if (*field == "lines" || *field == "boilerplate_lines") {
-        err << "boilerhash clean: --text-field and --id-field cannot be \"" << *field
-            << "\": clean writes that member itself\n";
+        err << "boilerhash: --text-field and --id-field cannot be \"" << *field
+            << "\" when records are written back: that member is the command's\n";
         return kExitUsage;
       }
     }
+  }
+  if (clean->parsed()) {
+    o->command = Command::kClean;
   } else if (sign->parsed()) {
     o->command = Command::kSign;
   } else if (stats->parsed()) {

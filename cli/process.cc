@@ -45,7 +45,6 @@ void KeepMembers(simdjson::dom::object obj, const ProcessConfig& config, Documen
   for (const simdjson::dom::key_value_pair member : obj) {
     const std::string_view key = member.key;
     doc->has_id_member |= key == config.id_field;  // the text's own key may be the id field too
-    if (key == "lines" || key == "boilerplate_lines") continue;  // (never the text: ParseArgs)
     if (key == config.text_field) {
       if (!text_seen) {
         AppendJsonString(&doc->json_before, key);
@@ -54,6 +53,7 @@ void KeepMembers(simdjson::dom::object obj, const ProcessConfig& config, Documen
       text_seen = true;
       continue;
     }
+    if (key == "lines" || key == "boilerplate_lines") continue;
     std::string& out = text_seen ? doc->json_after : doc->json_before;
     if (text_seen) out += ',';
     AppendJsonString(&out, key);

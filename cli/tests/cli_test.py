@@ -533,6 +533,10 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.stderr.count(b"broken.jsonl:2: broken JSON"), 1, r.stderr)
         self.assertEqual(len(jsonl(r.stdout)), 1)  # the copy is a duplicate of the first
         self.assertEqual(run("dedup", "--filter", "--summary", self.corpus).returncode, 2)
+        # Records written back carry the command's own counts: a text or id
+        # field of the same name would clash.
+        self.assertEqual(run("dedup", "--filter", "--text-field", "lines", self.corpus).returncode, 2)
+        self.assertEqual(run("clean", "--id-field", "boilerplate_lines", self.corpus).returncode, 2)
 
     def test_stats_report_the_indexes(self):
         import re
