@@ -48,7 +48,10 @@ bh_status Guard(F&& f) {
 
 // Per-thread signature, so a call allocates nothing once warm. Outside the
 // extern "C" block: it returns a C++ reference.
-boilerhash::DocumentSignature& Scratch() { return boilerhash::internal::PerThread<boilerhash::DocumentSignature>(); }
+struct SignScratch {
+  boilerhash::DocumentSignature sig;
+};
+boilerhash::DocumentSignature& Scratch() { return boilerhash::internal::PerThread<SignScratch>().sig; }
 }  // namespace
 
 extern "C" {
@@ -303,8 +306,11 @@ namespace {
 // The calling thread's ClassifyResult, reused by bh_classify and bh_clean: a
 // fresh one per call allocated a line array and a cleaned-text string for
 // every page. A huge document's buffers are given back when the call ends.
+struct ClassifyScratch {
+  boilerhash::ClassifyResult result;
+};
 struct ResultLease {
-  boilerhash::ClassifyResult& result = boilerhash::internal::PerThread<boilerhash::ClassifyResult>();
+  boilerhash::ClassifyResult& result = boilerhash::internal::PerThread<ClassifyScratch>().result;
   ~ResultLease() {
     constexpr size_t kKeepBytes = size_t{1} << 20;
     if (result.cleaned.capacity() > kKeepBytes ||

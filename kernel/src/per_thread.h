@@ -7,7 +7,10 @@ namespace boilerhash::internal {
 // Adds release to the calling thread's list that ReleaseThreadBuffers runs.
 void RegisterThreadRelease(void (*release)());
 
-// The thread's T, default-constructed on first use. Never inlined, on
+// The thread's T, default-constructed on first use. There is one object per
+// type, so T must be a type of the caller's own (a struct in its anonymous
+// namespace), never a shared one like std::vector<uint64_t>: two callers
+// naming the same type would share, and overwrite, one buffer. Never inlined, on
 // purpose: in a shared library a function-local thread_local is reached
 // through a __tls_get_addr call, and GCC repeats that call at every use of
 // the variable in the function it is inlined into (82 sites in Classify, 45

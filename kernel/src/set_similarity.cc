@@ -15,11 +15,17 @@ std::vector<uint64_t> ShingleSet(std::span<const uint64_t> hashes) {
   return set;
 }
 
+namespace {
+struct DistinctTable {  // CountDistinct's open-addressing slots (per_thread.h)
+  std::vector<uint64_t> slots;
+};
+}  // namespace
+
 size_t CountDistinct(std::span<const uint64_t> hashes) {
   if (hashes.size() < 2) return hashes.size();
   size_t capacity = 16;
   while (capacity < 2 * hashes.size()) capacity *= 2;
-  std::vector<uint64_t>& table = internal::PerThread<std::vector<uint64_t>>();
+  std::vector<uint64_t>& table = internal::PerThread<DistinctTable>().slots;
   // Slot value 0 means empty, so the value 0 is counted on the side.
   table.assign(capacity, 0);
   const size_t mask = capacity - 1;
