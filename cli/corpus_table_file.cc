@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -11,13 +12,19 @@ namespace bhcli {
 
 namespace {
 
-bool ReadFile(const std::string& path, std::string* bytes, std::string* error) {
+bool ReadFile(const std::string& path, std::string* bytes, std::string* error, size_t limit = SIZE_MAX) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     *error = path + ": cannot read: " + std::strerror(errno);
     return false;
   }
-  bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (limit == SIZE_MAX) {
+    bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } else {
+    bytes->resize(limit);
+    in.read(bytes->data(), static_cast<std::streamsize>(limit));
+    bytes->resize(static_cast<size_t>(in.gcount()));
+  }
   if (in.bad()) {
     *error = path + ": cannot read";
     return false;
@@ -25,26 +32,46 @@ bool ReadFile(const std::string& path, std::string* bytes, std::string* error) {
   return true;
 }
 
+bool Fail(const std::string& path, const boilerhash::Status& s, std::string* error) {
+  if (s.ok()) return true;
+  *error = path + ": " + s.message();
+  return false;
+}
+
 }  // namespace
 
 std::unique_ptr<boilerhash::LineFrequencyTable> ReadCorpusTables(const std::vector<std::string>& paths,
                                                                 uint64_t max_entries, std::string* error) {
-  std::vector<boilerhash::LineFrequencyTable> tables(paths.size());
+  using boilerhash::LineFrequencyTable;
   std::string bytes;
-  for (size_t i = 0; i < paths.size(); ++i) {
-    if (!ReadFile(paths[i], &bytes, error)) return nullptr;
-    const boilerhash::Status s = boilerhash::LineFrequencyTable::Load(bytes, &tables[i]);
-    if (!s.ok()) {
-      *error = paths[i] + ": " + s.message();
+  if (paths.size() == 1) {
+    auto table = std::make_unique<LineFrequencyTable>(16);
+    if (!ReadFile(paths[0], &bytes, error) || !Fail(paths[0], LineFrequencyTable::Load(bytes, table.get()), error)) {
       return nullptr;
     }
+    return table;
   }
-  if (tables.size() == 1) return std::make_unique<boilerhash::LineFrequencyTable>(std::move(tables[0]));
-  if (max_entries == 0) {
-    for (const auto& t : tables) max_entries = std::max<uint64_t>(max_entries, t.max_entries());
+  // The headers first, so the sum can be sized before any table is loaded
+  // whole; then one table at a time, in the order given, so that a merge of
+  // many shards' tables holds two tables in memory, not all of them.
+  uint64_t largest = 0;
+  for (const std::string& path : paths) {
+    LineFrequencyTable::Header header;
+    if (!ReadFile(path, &bytes, error, LineFrequencyTable::kHeaderBytes) ||
+        !Fail(path, LineFrequencyTable::ReadHeader(bytes, &header), error)) {
+      return nullptr;
+    }
+    largest = std::max(largest, header.max_entries);
   }
-  auto sum = std::make_unique<boilerhash::LineFrequencyTable>(static_cast<size_t>(max_entries));
-  for (const auto& t : tables) sum->Merge(t);
+  if (max_entries == 0) max_entries = largest;
+  auto sum = std::make_unique<LineFrequencyTable>(static_cast<size_t>(max_entries));
+  for (const std::string& path : paths) {
+    LineFrequencyTable table(16);
+    if (!ReadFile(path, &bytes, error) || !Fail(path, LineFrequencyTable::Load(bytes, &table), error)) {
+      return nullptr;
+    }
+    sum->Merge(table);
+  }
   return sum;
 }
 

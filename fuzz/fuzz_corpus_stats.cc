@@ -40,11 +40,21 @@ void CheckRoundTrip(const LineFrequencyTable& t, const char* what) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > fuzz::kMaxTextBytes + 16) return 0;
-  // Any bytes as a stored table: an error, or a table that round-trips.
+  // Any bytes as a stored table: an error, or a table that round-trips,
+  // whose header ReadHeader reads alike (it accepts every table Load does).
   {
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     LineFrequencyTable loaded(1);
-    const Status st = LineFrequencyTable::Load(std::string_view(reinterpret_cast<const char*>(data), size), &loaded);
-    if (st.ok()) CheckRoundTrip(loaded, "loaded from raw input");
+    const Status st = LineFrequencyTable::Load(bytes, &loaded);
+    LineFrequencyTable::Header header;
+    const Status hs = LineFrequencyTable::ReadHeader(bytes, &header);
+    if (st.ok()) {
+      CheckRoundTrip(loaded, "loaded from raw input");
+      FUZZ_CHECK(hs.ok() && header.entries == loaded.size() && header.documents == loaded.documents() &&
+                     header.max_entries == loaded.max_entries(),
+                 "ReadHeader disagrees with Load");
+    }
+    FUZZ_CHECK(hs.ok() || !st.ok(), "Load accepted what ReadHeader refused");
   }
   FuzzedDataProvider fdp(data, size);
   const size_t max_entries = fdp.ConsumeIntegralInRange<size_t>(1, 64);

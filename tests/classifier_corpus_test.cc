@@ -250,6 +250,35 @@ TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {
   EXPECT_EQ(u.Save(), bytes);
 }
 
+TEST(LineFrequencyTable, ReadHeaderNeedsOnlyTheHeader) {
+  LineFrequencyTable t(1000);
+  t.AddDocument("a\nb\nc\n");
+  t.AddDocument("a\nb\n");
+  const std::string bytes = t.Save();
+  LineFrequencyTable::Header h;
+  ASSERT_TRUE(LineFrequencyTable::ReadHeader(bytes.substr(0, LineFrequencyTable::kHeaderBytes), &h).ok());
+  EXPECT_EQ(h.version, kLineFrequencyFormatVersion);
+  EXPECT_EQ(h.max_entries, 1000u);
+  EXPECT_EQ(h.documents, 2u);
+  EXPECT_EQ(h.prune_floor, 0u);
+  EXPECT_EQ(h.entries, 3u);
+  EXPECT_EQ(bytes.size(), LineFrequencyTable::kHeaderBytes + 12 * h.entries);
+  for (size_t cut = 0; cut < LineFrequencyTable::kHeaderBytes; ++cut) {
+    EXPECT_FALSE(LineFrequencyTable::ReadHeader(bytes.substr(0, cut), &h).ok()) << cut;
+  }
+  std::string v5 = bytes;
+  v5[4] = 5;
+  EXPECT_FALSE(LineFrequencyTable::ReadHeader(v5, &h).ok());
+  // More entries than the table may hold: refused by both.
+  std::string overfull = bytes;
+  overfull[28] = static_cast<char>(0xff);
+  overfull[29] = static_cast<char>(0xff);
+  LineFrequencyTable u;
+  EXPECT_FALSE(LineFrequencyTable::ReadHeader(overfull, &h).ok());
+  EXPECT_FALSE(LineFrequencyTable::Load(overfull, &u).ok());
+  EXPECT_EQ(h.entries, 3u);  // a failed read leaves the header as it was
+}
+
 // A story of `paragraphs` lines of `per_line` words each, drawn from a word
 // list of 24 by `seed` (different seeds share almost no word 5-grams), the
 // words joined by `sep` and each line closed by `end`.

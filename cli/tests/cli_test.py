@@ -445,6 +445,40 @@ class CliTest(unittest.TestCase):
             with_table += jsonl(run("clean", "--corpus-stats", full, one).stdout)[0]["boilerplate_lines"]
         self.assertGreater(with_table, without)
 
+    def test_many_corpus_tables_merge_one_at_a_time(self):
+        # Eight shard tables of 1.5M entries (~50 MB each in memory) merge
+        # under a 300 MB address-space limit: one is loaded at a time, where
+        # loading them all first needed ~400 MB. The sum is exact.
+        import resource
+        import random
+        import struct
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (300 << 20, 300 << 20))
+
+        if subprocess.run([CLI, "--version"], capture_output=True, preexec_fn=limit).returncode != 0:
+            self.skipTest("the binary needs more than 300 MB of address space to start")
+        rng = random.Random(7)
+        keys = sorted({rng.getrandbits(64) | 1 for _ in range(1_500_000)})
+        entries = b"".join(struct.pack("<QI", k, 1 + k % 5) for k in keys)
+        header = b"BHLF" + struct.pack("<IQQIQ", 4, 1 << 22, 1000, 0, len(keys))
+        d = os.path.join(self.tmp, "many_tables")
+        os.makedirs(d, exist_ok=True)
+        tables = []
+        for i in range(8):
+            tables.append(os.path.join(d, "t%d.bhlf" % i))
+            with open(tables[-1], "wb") as f:
+                f.write(header + entries)
+        merged = os.path.join(d, "merged.bhlf")
+        flags = [x for t in tables for x in ("--corpus-stats", t)]
+        r = subprocess.run([CLI, "stats", "-o", merged, *flags], capture_output=True, preexec_fn=limit)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = read(merged)
+        version, max_entries, documents, floor, n = struct.unpack_from("<IQQIQ", out, 4)
+        self.assertEqual((version, max_entries, documents, n), (4, 1 << 22, 8000, len(keys)))
+        for i in (0, len(keys) // 2, len(keys) - 1):
+            self.assertEqual(struct.unpack_from("<QI", out, 36 + 12 * i), (keys[i], 8 * (1 + keys[i] % 5)))
+
     def test_bad_corpus_stats_files_are_clear_errors(self):
         table = os.path.join(self.tmp, "bad_stats", "t.bhlf")
         os.makedirs(os.path.dirname(table), exist_ok=True)

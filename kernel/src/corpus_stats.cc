@@ -339,24 +339,39 @@ std::string LineFrequencyTable::Save() const {
   return out;
 }
 
-Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
-  auto bad = [](const std::string& what) {
-    return Status(StatusCode::kParseError, "line frequency table: " + what);
-  };
-  if (in.size() < 4 || in.substr(0, 4) != "BHLF") return bad("bad magic (not a BHLF file)");
+namespace {
+
+Status BadTable(const std::string& what) {
+  return Status(StatusCode::kParseError, "line frequency table: " + what);
+}
+
+}  // namespace
+
+Status LineFrequencyTable::ReadHeader(std::string_view in, Header* out) {
+  if (in.size() < 4 || in.substr(0, 4) != "BHLF") return BadTable("bad magic (not a BHLF file)");
   in.remove_prefix(4);
-  uint32_t version = 0, floor = 0;
-  uint64_t max_entries = 0, documents = 0, n = 0;
-  if (!ReadLE32(&in, &version)) return bad("truncated header");
-  if (version < 1 || version > kLineFrequencyFormatVersion) {
-    return bad("unsupported format version " + std::to_string(version) + " (this library reads 1 to " +
-               std::to_string(kLineFrequencyFormatVersion) + ")");
+  Header h;
+  if (!ReadLE32(&in, &h.version)) return BadTable("truncated header");
+  if (h.version < 1 || h.version > kLineFrequencyFormatVersion) {
+    return BadTable("unsupported format version " + std::to_string(h.version) + " (this library reads 1 to " +
+                    std::to_string(kLineFrequencyFormatVersion) + ")");
   }
-  if (!ReadLE64(&in, &max_entries) || !ReadLE64(&in, &documents) || !ReadLE32(&in, &floor) || !ReadLE64(&in, &n)) {
-    return bad("truncated header");
+  if (!ReadLE64(&in, &h.max_entries) || !ReadLE64(&in, &h.documents) || !ReadLE32(&in, &h.prune_floor) ||
+      !ReadLE64(&in, &h.entries)) {
+    return BadTable("truncated header");
   }
-  if (in.size() != n * 12 || n > in.size()) return bad("size does not match the entry count");
-  if (n > max_entries || max_entries < 16) return bad("more entries than max_entries");
+  if (h.entries > h.max_entries || h.max_entries < 16) return BadTable("more entries than max_entries");
+  *out = h;
+  return Status::Ok();
+}
+
+Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
+  Header header;
+  if (Status s = ReadHeader(in, &header); !s.ok()) return s;
+  in.remove_prefix(kHeaderBytes);
+  const uint64_t n = header.entries, max_entries = header.max_entries, documents = header.documents;
+  const uint32_t floor = header.prune_floor;
+  if (in.size() != n * 12 || n > in.size()) return BadTable("size does not match the entry count");
   LineFrequencyTable t(static_cast<size_t>(max_entries));
   t.documents_ = documents;
   t.prune_floor_ = floor;
@@ -366,7 +381,7 @@ Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
     uint32_t c = 0;
     ReadLE64(&in, &h);
     ReadLE32(&in, &c);
-    if (h == 0 || (i > 0 && h <= prev)) return bad("entries not sorted or zero hash");
+    if (h == 0 || (i > 0 && h <= prev)) return BadTable("entries not sorted or zero hash");
     prev = h;
     t.size_ += t.shards_[ShardOf(h)].Bump(h, c);  // sorted: each key is new
   }

@@ -170,6 +170,21 @@ class LineFrequencyTable {
   std::string Save() const;
   static Status Load(std::string_view bytes, LineFrequencyTable* out);
 
+  // The fixed-size start of a saved table, up to the entry count.
+  struct Header {
+    uint32_t version = 0;
+    uint64_t max_entries = 0;
+    uint64_t documents = 0;
+    uint32_t prune_floor = 0;
+    uint64_t entries = 0;
+  };
+  static constexpr size_t kHeaderBytes = 36;
+  // Reads and checks the header alone (magic, version, entries within
+  // max_entries) from the first kHeaderBytes of bytes, so that a caller can
+  // size a merge of many saved tables before loading any of them whole.
+  // Load runs the same checks, and then those of the entries.
+  static Status ReadHeader(std::string_view bytes, Header* out);
+
  private:
   // The table is kShards open-addressing tables, a key's shard chosen by its
   // top bits, so that a batch fills them in parallel. Pruning is one
