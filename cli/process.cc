@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <iterator>
 #include <new>
 
 #include "boilerhash/utf8.h"
@@ -10,6 +11,7 @@
 #include "boilerhash/corpus_stats.h"
 #include "boilerhash/thread_buffers.h"
 #include "json_out.h"
+#include "json_wide_numbers.h"
 
 namespace bhcli {
 
@@ -27,6 +29,7 @@ struct JsonBuffers {
   JsonBuffers() = default;       // not an aggregate: the parser's constructor is explicit
   simdjson::dom::parser parser;  // keeps the capacity of the largest record
   std::string repaired;
+  MaskedRecord masked;  // of a record with numbers beyond 64 bits
 };
 JsonBuffers& ParserBuffers() {
   thread_local JsonBuffers buffers;
@@ -38,11 +41,16 @@ void ReleaseParserBuffers() noexcept { ParserBuffers() = JsonBuffers{}; }
 // record back around its cleaned text (ProcessConfig::keep_record):
 // json_before ends with the text's key and ':', each member of json_after
 // starts with ','. Members named like the command's own counts are left out
-// (it writes them), and so are repeats of the text's key.
-void KeepMembers(simdjson::dom::object obj, const ProcessConfig& config, Document* doc) {
+// (it writes them), and so are repeats of the text's key. With raw_values
+// (a record read through MaskWideNumbers), member i's value is
+// (*raw_values)[i], as written, instead of simdjson's.
+void KeepMembers(simdjson::dom::object obj, const ProcessConfig& config, Document* doc,
+                 const std::vector<std::string>* raw_values) {
   doc->is_record = true;
   bool text_seen = false;
+  size_t index = 0;
   for (const simdjson::dom::key_value_pair member : obj) {
+    const size_t i = index++;
     const std::string_view key = member.key;
     doc->has_id_member |= key == config.id_field;  // the text's own key may be the id field too
     if (key == config.text_field) {
@@ -58,7 +66,8 @@ void KeepMembers(simdjson::dom::object obj, const ProcessConfig& config, Documen
     if (text_seen) out += ',';
     AppendJsonString(&out, key);
     out += ':';
-    out += simdjson::minify(member.value);
+    if (raw_values != nullptr) out += (*raw_values)[i];
+    else out += simdjson::minify(member.value);
     if (!text_seen) out += ',';
   }
 }
@@ -72,10 +81,22 @@ bool ParseJsonRecord(const Record& record, const ProcessConfig& config, std::str
   simdjson::dom::parser& parser = ParserBuffers().parser;
   std::string& repaired = ParserBuffers().repaired;
   simdjson::dom::element root;
-  auto err = parser.parse(record.bytes).get(root);
+  // std::string, not a view: simdjson skips its padded copy of a string
+  // with room to spare, and a view would convert to a padded_string whose
+  // failed allocation reads as an empty record rather than out of memory.
+  const std::string* bytes = &record.bytes;
+  auto err = parser.parse(*bytes).get(root);
   if (err == simdjson::UTF8_ERROR) {
     *repairs += boilerhash::Utf8Repair(record.bytes, &repaired);
-    err = parser.parse(repaired).get(root);
+    bytes = &repaired;
+    err = parser.parse(*bytes).get(root);
+  }
+  // A number simdjson cannot hold in 64 bits: valid JSON all the same
+  // (json_wide_numbers.h). The members' values then come from the text.
+  const MaskedRecord* masked = nullptr;
+  if (err == simdjson::NUMBER_ERROR && MaskWideNumbers(*bytes, &ParserBuffers().masked)) {
+    masked = &ParserBuffers().masked;
+    err = parser.parse(masked->masked).get(root);
   }
   if (err == simdjson::MEMALLOC) throw std::bad_alloc();  // reported as out of memory, not as broken JSON
   if (err) {
@@ -85,6 +106,11 @@ bool ParseJsonRecord(const Record& record, const ProcessConfig& config, std::str
   simdjson::dom::object obj;
   if (root.get_object().get(obj)) {
     *error = "the record is not a JSON object";
+    return false;
+  }
+  // object::size() saturates at 2^24 - 1 members: count them.
+  if (masked != nullptr && masked->values.size() != static_cast<size_t>(std::distance(obj.begin(), obj.end()))) {
+    *error = "broken JSON: members not understood";
     return false;
   }
   simdjson::dom::element field;
@@ -99,10 +125,20 @@ bool ParseJsonRecord(const Record& record, const ProcessConfig& config, std::str
   }
   text->assign(sv);
   if (!obj[config.id_field].get(field)) {
-    if (!field.get_string().get(sv)) id->assign(sv);
-    else id->assign(simdjson::minify(field));
+    if (!field.get_string().get(sv)) {
+      id->assign(sv);
+    } else if (masked == nullptr) {
+      id->assign(simdjson::minify(field));
+    } else {  // the first member of that name, as obj[] finds it, as written
+      size_t i = 0;
+      for (const simdjson::dom::key_value_pair member : obj) {
+        if (member.key == config.id_field) break;
+        ++i;
+      }
+      id->assign(masked->values[i]);
+    }
   }
-  if (doc != nullptr) KeepMembers(obj, config, doc);
+  if (doc != nullptr) KeepMembers(obj, config, doc, masked != nullptr ? &masked->values : nullptr);
   return true;
 }
 

@@ -11,7 +11,11 @@
 //   - documents have a non-empty, valid UTF-8 id, "-:LINE" when the record has
 //     no id field; cleaned text is valid UTF-8;
 //   - clean's output line for a record (AppendCleanedRecord) is one JSON
-//     object whose text field is the cleaned text, with the counts and an id.
+//     object whose text field is the cleaned text, with the counts and an id;
+//   - MaskWideNumbers (records with numbers beyond 64 bits) against simdjson:
+//     on a line simdjson reads, it succeeds, its masked copy parses and each
+//     member's value as written parses to the same value; on a line simdjson
+//     refuses for anything but a number, its masked copy is refused too.
 #include <fuzzer/FuzzedDataProvider.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -26,6 +30,7 @@
 #include "boilerhash/utf8.h"
 #include "fuzz_util.h"
 #include "input.h"
+#include "json_wide_numbers.h"
 #include "process.h"
 
 using boilerhash::fuzz::Escape;
@@ -88,6 +93,48 @@ std::vector<Record> ReadAll(const bhcli::InputSet& inputs, size_t max_records, s
     for (Record& r : batch) all.push_back(std::move(r));
   }
   return all;
+}
+
+// Parses a JSONL line as the command does (cli/process.cc): through a
+// masked copy when simdjson cannot hold one of its numbers.
+// *through_mask tells which.
+simdjson::error_code ParseRecord(simdjson::dom::parser& parser, std::string_view line, bhcli::MaskedRecord* masked,
+                                 simdjson::dom::object* obj, bool* through_mask) {
+  auto err = parser.parse(line).get_object().get(*obj);
+  *through_mask = err == simdjson::NUMBER_ERROR && bhcli::MaskWideNumbers(line, masked);
+  if (*through_mask) err = parser.parse(masked->masked).get_object().get(*obj);
+  return err;
+}
+
+void CheckWideNumbers(std::string_view line) {
+  simdjson::dom::parser original, copy, value;
+  simdjson::dom::element root;
+  const auto err = original.parse(line).get(root);
+  bhcli::MaskedRecord m;
+  const bool masked = bhcli::MaskWideNumbers(line, &m);
+  if (err == simdjson::NUMBER_ERROR || err == simdjson::CAPACITY || err == simdjson::MEMALLOC) return;
+  if (err) {
+    FUZZ_CHECK(!masked || copy.parse(m.masked).error(),
+               "masking numbers made a broken record valid: " + Escape(std::string(line)));
+    return;
+  }
+  FUZZ_CHECK(masked, "MaskWideNumbers refused a record simdjson reads: " + Escape(std::string(line)));
+  FUZZ_CHECK(!copy.parse(m.masked).error(), "the masked copy of a valid record does not parse: " + Escape(m.masked));
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj)) {
+    FUZZ_CHECK(m.values.empty(), "member values of a record that is not an object");
+    return;
+  }
+  size_t i = 0;
+  for (const simdjson::dom::key_value_pair member : obj) {
+    FUZZ_CHECK(i < m.values.size(), "fewer member values than members: " + Escape(std::string(line)));
+    simdjson::dom::element v;
+    FUZZ_CHECK(!value.parse(m.values[i]).get(v) && simdjson::minify(v) == simdjson::minify(member.value),
+               "member " + std::to_string(i) + " as written " + Escape(m.values[i]) + " is not " +
+                   Escape(simdjson::minify(member.value)));
+    ++i;
+  }
+  FUZZ_CHECK(i == m.values.size(), "more member values than members: " + Escape(std::string(line)));
 }
 
 // The default model's Hyperscan compile takes seconds under ASan: done once,
@@ -165,6 +212,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       continue;
     }
     FUZZ_CHECK(r.kind == Record::kJson, "a JSONL source gave a whole-file record");
+    CheckWideNumbers(r.bytes);
     FUZZ_CHECK(r.line > last_line, "line numbers not increasing at record " + std::to_string(i));
     last_line = r.line;
     if (known) {
@@ -228,14 +276,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     {
       simdjson::dom::parser parser;
       simdjson::dom::object obj;
-      const auto parsed = parser.parse(written.data(), written.size() - 1).get_object().get(obj);
+      bhcli::MaskedRecord masked;
+      bool through_mask = false;
+      const auto parsed =
+          ParseRecord(parser, std::string_view(written).substr(0, written.size() - 1), &masked, &obj, &through_mask);
       FUZZ_CHECK(!parsed, "clean's record is not a JSON object: " + Escape(written));
       std::string_view text;
       FUZZ_CHECK(!obj[text_field].get_string().get(text) && text == doc.cleaned,
                  "clean's record lacks its cleaned text: " + Escape(written));
-      uint64_t lines = 0, removed = 0;
-      FUZZ_CHECK(!obj["lines"].get_uint64().get(lines) && lines == doc.lines &&
-                     !obj["boilerplate_lines"].get_uint64().get(removed) && removed == doc.boilerplate_lines,
+      // A member's value as written: through the mask, numbers read 0.
+      const auto written_value = [&](std::string_view name) -> std::string {
+        size_t i = 0;
+        for (const simdjson::dom::key_value_pair member : obj) {
+          if (member.key == name) return through_mask ? masked.values[i] : simdjson::minify(member.value);
+          ++i;
+        }
+        return "";
+      };
+      FUZZ_CHECK(written_value("lines") == std::to_string(doc.lines) &&
+                     written_value("boilerplate_lines") == std::to_string(doc.boilerplate_lines),
                  "clean's record lacks its counts: " + Escape(written));
       FUZZ_CHECK(!obj[id_field].error(), "clean's record lacks the id field: " + Escape(written));
     }

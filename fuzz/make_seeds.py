@@ -113,6 +113,8 @@ def main():
         b'{"id": "\xed\xa0\x80 surrogate id", "text": "x"}',
         b'{"\\u0074ext": "escaped key", "id": "\\u0041"}',
         b'{"text": "dup key", "text": "second"}',
+        b'{"id": 123456789012345678901234567890, "text": "wide id", "f": 1e400, "g": [-18446744073709551616, {"h": 0.5}]}',
+        b'{"id": "bad-number", "text": "x", "n": 01}',
         b'{"id": "", "text": ""}',
         b'\x00\x00',
         b'{}',

@@ -540,6 +540,40 @@ class CliTest(unittest.TestCase):
         self.assertGreater(dict(out[0])["boilerplate_lines"], 0)
         self.assertEqual(dict(out[1])["content"], "")
 
+    def test_numbers_beyond_64_bits_are_valid_json(self):
+        # JSON bounds no number, and Python writes integers of any size: such
+        # records are read, cleaned and written back with the numbers as
+        # they were; a number JSON's grammar refuses is still broken JSON.
+        name = sorted(n for n in os.listdir(ARTICLES) if n.endswith(".txt"))[0]
+        with open(os.path.join(ARTICLES, name), encoding="utf-8") as f:
+            article = f.read()
+        wide = 2 ** 100 + 1
+        good = [
+            '{"id": %d, "text": %s, "hash": -%d, "f": 1e400, "n": [1, {"g": 2.5E-999}]}' % (wide, json.dumps(article), wide),
+            '{"id": "plain", "text": %s, "small": 7}' % json.dumps(article),
+        ]
+        broken = ['{"id": "lead-zero", "text": "x", "n": 01}', '{"id": "dot", "text": "x", "n": 1.}']
+        path = self.write("wide/r.jsonl", "\n".join(good[:1] + broken + good[1:]) + "\n")
+        r = run("clean", "--no-corpus-stats", path)
+        self.assertEqual(r.returncode, 1, r.stderr)  # the broken ones skipped
+        self.assertIn(b"r.jsonl:2: broken JSON", r.stderr)
+        self.assertIn(b"r.jsonl:3: broken JSON", r.stderr)
+        lines = r.stdout.decode().splitlines()
+        self.assertEqual(len(lines), 2)
+        first = json.loads(lines[0], object_pairs_hook=list)
+        self.assertEqual([k for k, _ in first], ["id", "text", "hash", "f", "n", "lines", "boilerplate_lines"])
+        self.assertIn('"id":%d,' % wide, lines[0])  # the digits as written, not a double
+        self.assertIn('"hash":-%d,"f":1e400,"n":[1,{"g":2.5E-999}]' % wide, lines[0])
+        alone = run("clean", "--no-corpus-stats", self.write("wide/a.txt", article)).stdout.decode()
+        self.assertEqual(dict(first)["text"] + "\n", alone)
+        self.assertEqual(json.loads(lines[1])["small"], 7)
+        # The id of a document is the number's text, in every command.
+        ids = [d["id"] for d in jsonl(run("dedup", path).stdout)]
+        self.assertEqual(ids, [str(wide), "plain"])
+        signed = jsonl(run("sign", path).stdout)
+        self.assertEqual([d["id"] for d in signed], [str(wide), "plain"])
+        self.assertEqual(signed[0]["minhash"], signed[1]["minhash"])  # the same text
+
     def test_dedup_filter_prints_the_kept_records(self):
         # --filter: each cluster's representative and every unique document,
         # in input order, exactly as clean writes them.
