@@ -437,7 +437,7 @@ bool RecordReader::Next(std::vector<Record>* batch, size_t max_records, size_t m
       if (bytes >= 0) {
         const Source& src = inputs_.sources()[current_];
         batch->push_back({Record::kError, current_, line_,
-                          src.path + ":" + std::to_string(line_) + ": out of memory reading a line of " +
+                          src.Place(line_) + ": out of memory reading a line of " +
                               MegaBytes(static_cast<uint64_t>(bytes)) + " (record skipped)"});
         continue;
       }
@@ -446,7 +446,7 @@ bool RecordReader::Next(std::vector<Record>* batch, size_t max_records, size_t m
       if (!error.empty()) {
         const Source& src = inputs_.sources()[current_];
         batch->push_back({Record::kError, current_, line_ + 1,
-                          src.path + ":" + std::to_string(line_ + 1) + ": cannot read: " + error +
+                          src.Place(line_ + 1) + ": cannot read: " + error +
                               " (the rest of the file is skipped)"});
       }
       stream_.reset();

@@ -19,6 +19,10 @@ struct Source {
   std::string id;     // id of a whole-file document: the path relative to the argument
   bool jsonl = false;
   uint64_t size = 0;  // bytes on disk (stdin: bytes read)
+
+  // Where an error happened, for its message: "path:line", or the path
+  // alone for line 0 (a whole file).
+  std::string Place(uint64_t line) const { return line == 0 ? path : path + ":" + std::to_string(line); }
 };
 
 struct Record {

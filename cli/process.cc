@@ -189,8 +189,7 @@ bool RecordText(const Record& record, const InputSet* inputs, const ProcessConfi
 // Where a record came from, for its error message: the file, and the line
 // of a JSONL record.
 std::string RecordPlace(const Record& record, const InputSet& inputs) {
-  const Source& src = inputs.sources()[record.source];
-  return record.kind == Record::kJson ? src.path + ":" + std::to_string(record.line) : src.path;
+  return inputs.sources()[record.source].Place(record.kind == Record::kJson ? record.line : 0);
 }
 
 // The thread's buffers of ProcessRecord and RecordLineHashes.
