@@ -22,7 +22,7 @@ void AddTableEntriesOption(CLI::App* cmd, CommonOptions* o) {
 
 void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning, bool inputs_required = true) {
   CLI::Option* inputs = cmd->add_option(
-      "inputs", o->inputs, "Files, directories (recursively *.txt, *.jsonl[.gz|.zst]) or - for stdin");
+      "inputs", o->inputs, "Files, directories (recursively *.txt, *.jsonl[.gz|.zst]), pipes, or - for stdin");
   if (inputs_required) inputs->required();
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
@@ -75,7 +75,7 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
   app.footer(
       "Exit status: 0 success; 1 some input was skipped (each reported on stderr: an unreadable file,\n"
       "a broken record, a document too big for the memory left); 2 usage error; 3 out of memory\n"
-      "outside any one document (the output is incomplete).\n"
+      "outside any one document, or the stats table could not be written (the output is incomplete).\n"
       "Run `boilerhash COMMAND --help` for a command's options.\n");
   app.set_version_flag("--version,-V",
                        std::string("boilerhash ") + boilerhash::kVersionString +
@@ -140,7 +140,7 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
                "for --corpus-stats: run it once over a crawl, then clean its shards anywhere");
   AddCommonOptions(stats, &common, /*cleaning=*/false, /*inputs_required=*/false);
   AddTableEntriesOption(stats, &common);
-  stats->add_option("--output,-o", o->stats.output, "Where to write the table")->type_name("FILE")->required();
+  stats->add_option("--output,-o", o->stats.output, "Where to write the table (- for stdout)")->type_name("FILE")->required();
   stats->add_option("--corpus-stats", common.corpus_stats,
                     "Add the table in FILE (from an earlier `boilerhash stats`) to the counts; "
                     "with no inputs, this merges tables")

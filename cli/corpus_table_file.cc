@@ -1,35 +1,54 @@
 #include "corpus_table_file.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
 namespace bhcli {
 
 namespace {
 
+using boilerhash::LineFrequencyTable;
+
+// Reads up to limit bytes of path (all of it by default) into *bytes. POSIX
+// reads, not an ifstream: libstdc++ throws from a failed stream read (a
+// directory, an I/O error), which would end the run unnamed.
 bool ReadFile(const std::string& path, std::string* bytes, std::string* error, size_t limit = SIZE_MAX) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  bytes->clear();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     *error = path + ": cannot read: " + std::strerror(errno);
     return false;
   }
-  if (limit == SIZE_MAX) {
-    bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  } else {
-    bytes->resize(limit);
-    in.read(bytes->data(), static_cast<std::streamsize>(limit));
-    bytes->resize(static_cast<size_t>(in.gcount()));
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    bytes->reserve(std::min<uint64_t>(limit, static_cast<uint64_t>(st.st_size)));
   }
-  if (in.bad()) {
-    *error = path + ": cannot read";
-    return false;
+  char buf[1 << 16];
+  while (bytes->size() < limit) {
+    const ssize_t r = ::read(fd, buf, std::min(sizeof(buf), limit - bytes->size()));
+    if (r == 0) break;
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      *error = path + ": cannot read: " + std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    bytes->append(buf, static_cast<size_t>(r));
   }
+  ::close(fd);
   return true;
+}
+
+bool IsRegularFile(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
 bool Fail(const std::string& path, const boilerhash::Status& s, std::string* error) {
@@ -40,36 +59,45 @@ bool Fail(const std::string& path, const boilerhash::Status& s, std::string* err
 
 }  // namespace
 
-std::unique_ptr<boilerhash::LineFrequencyTable> ReadCorpusTables(const std::vector<std::string>& paths,
-                                                                uint64_t max_entries, std::string* error) {
-  using boilerhash::LineFrequencyTable;
-  std::string bytes;
-  if (paths.size() == 1) {
-    auto table = std::make_unique<LineFrequencyTable>(16);
-    if (!ReadFile(paths[0], &bytes, error) || !Fail(paths[0], LineFrequencyTable::Load(bytes, table.get()), error)) {
-      return nullptr;
-    }
-    return table;
-  }
+std::unique_ptr<LineFrequencyTable> ReadCorpusTables(const std::vector<std::string>& paths, uint64_t max_entries,
+                                                     std::string* error) {
   // The headers first, so the sum can be sized before any table is loaded
   // whole; then one table at a time, in the order given, so that a merge of
-  // many shards' tables holds two tables in memory, not all of them.
+  // many shards' tables holds two tables in memory, not all of them. A pipe
+  // (`<(ssh host cat t.bhlf)`) cannot be opened twice: it is read whole the
+  // first time and kept until its turn.
+  std::vector<std::string> held(paths.size());
+  std::vector<bool> is_held(paths.size(), false);
   uint64_t largest = 0;
-  for (const std::string& path : paths) {
+  std::string bytes;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    is_held[i] = !IsRegularFile(paths[i]);
+    std::string& head = is_held[i] ? held[i] : bytes;
     LineFrequencyTable::Header header;
-    if (!ReadFile(path, &bytes, error, LineFrequencyTable::kHeaderBytes) ||
-        !Fail(path, LineFrequencyTable::ReadHeader(bytes, &header), error)) {
+    if (!ReadFile(paths[i], &head, error, is_held[i] ? SIZE_MAX : LineFrequencyTable::kHeaderBytes) ||
+        !Fail(paths[i], LineFrequencyTable::ReadHeader(head, &header), error)) {
       return nullptr;
     }
     largest = std::max(largest, header.max_entries);
   }
   if (max_entries == 0) max_entries = largest;
-  auto sum = std::make_unique<LineFrequencyTable>(static_cast<size_t>(max_entries));
-  for (const std::string& path : paths) {
-    LineFrequencyTable table(16);
-    if (!ReadFile(path, &bytes, error) || !Fail(path, LineFrequencyTable::Load(bytes, &table), error)) {
-      return nullptr;
+  const auto load = [&](size_t i, LineFrequencyTable* table) {
+    if (is_held[i]) {
+      const bool ok = Fail(paths[i], LineFrequencyTable::Load(held[i], table), error);
+      std::string().swap(held[i]);
+      return ok;
     }
+    return ReadFile(paths[i], &bytes, error) && Fail(paths[i], LineFrequencyTable::Load(bytes, table), error);
+  };
+  if (paths.size() == 1 && max_entries == largest) {  // as it was saved
+    auto table = std::make_unique<LineFrequencyTable>(16);
+    if (!load(0, table.get())) return nullptr;
+    return table;
+  }
+  auto sum = std::make_unique<LineFrequencyTable>(static_cast<size_t>(max_entries));
+  for (size_t i = 0; i < paths.size(); ++i) {
+    LineFrequencyTable table(16);
+    if (!load(i, &table)) return nullptr;
     sum->Merge(table);
   }
   return sum;
@@ -77,21 +105,23 @@ std::unique_ptr<boilerhash::LineFrequencyTable> ReadCorpusTables(const std::vect
 
 bool WriteCorpusTable(const boilerhash::LineFrequencyTable& table, const std::string& path, std::string* error) {
   const std::string bytes = table.Save();
-  const std::string temporary = path + ".tmp";
-  std::FILE* f = std::fopen(temporary.c_str(), "wb");
+  const bool to_stdout = path == "-";
+  // Named for the user's path: the temporary file beside it is ours.
+  const std::string temporary = to_stdout ? path : path + ".tmp";
+  std::FILE* f = to_stdout ? stdout : std::fopen(temporary.c_str(), "wb");
   if (f == nullptr) {
-    *error = "cannot write " + temporary + ": " + std::strerror(errno);
+    *error = "cannot write " + path + ": " + std::strerror(errno);
     return false;
   }
   const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
   const int write_errno = errno;
-  const bool closed = std::fclose(f) == 0;
+  const bool closed = (to_stdout ? std::fflush(f) : std::fclose(f)) == 0;
   if (!written || !closed) {
-    *error = "cannot write " + temporary + ": " + std::strerror(written ? errno : write_errno);
-    std::remove(temporary.c_str());
+    *error = "cannot write " + path + ": " + std::strerror(written ? errno : write_errno);
+    if (!to_stdout) std::remove(temporary.c_str());
     return false;
   }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+  if (!to_stdout && std::rename(temporary.c_str(), path.c_str()) != 0) {
     *error = "cannot rename " + temporary + " to " + path + ": " + std::strerror(errno);
     std::remove(temporary.c_str());
     return false;

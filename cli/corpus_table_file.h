@@ -12,16 +12,17 @@
 
 namespace bhcli {
 
-// Reads the tables and adds them into one. One file is returned as it was
-// saved; several are added (LineFrequencyTable::Merge) into a table of
-// max_entries, or, when that is 0, of the largest max_entries among them.
-// Null with *error naming the file that is unreadable or not a table.
+// Reads the tables and adds them into one (LineFrequencyTable::Merge, in the
+// order given, one table loaded at a time) of max_entries entries, or, when
+// that is 0, of the largest max_entries among them; one table of that size
+// is returned as it was saved. Files, pipes and /dev/fd/N all do. Null with
+// *error naming the file that is unreadable or not a table.
 std::unique_ptr<boilerhash::LineFrequencyTable> ReadCorpusTables(const std::vector<std::string>& paths,
                                                                 uint64_t max_entries, std::string* error);
 
 // Writes the table to path (through a temporary file beside it, renamed
-// when complete, so a failed write never leaves half a table). False with
-// *error when it cannot.
+// when complete, so a failed write never leaves half a table), or to stdout
+// for "-". False with *error naming path when it cannot.
 bool WriteCorpusTable(const boilerhash::LineFrequencyTable& table, const std::string& path, std::string* error);
 
 }  // namespace bhcli

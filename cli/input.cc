@@ -214,19 +214,37 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
   auto is_jsonl = [&](const std::string& name) {
     return format == InputFormat::kJsonl || (format == InputFormat::kAuto && IsJsonlName(name));
   };
-  bool stdin_read = false;
-  for (const std::string& arg : args) {
-    if (arg == "-") {
-      if (!stdin_read) {
-        stdin_read = true;
-        char buf[1 << 16];
-        for (;;) {
-          const ssize_t r = ::read(0, buf, sizeof(buf));
-          if (r > 0) set.stdin_->append(buf, static_cast<size_t>(r));
-          else if (r == 0 || errno != EINTR) break;
+  int32_t stdin_held = -1;  // "-" twice reads stdin once
+  // Reads a stream to its end into held_; false with *error on a read error.
+  auto hold = [&](int fd, std::string* error) {
+    std::string bytes;
+    try {
+      char buf[1 << 16];
+      for (;;) {
+        const ssize_t r = ::read(fd, buf, sizeof(buf));
+        if (r > 0) bytes.append(buf, static_cast<size_t>(r));
+        else if (r == 0) break;
+        else if (errno != EINTR) {
+          *error = std::strerror(errno);
+          return -1;
         }
       }
-      set.sources_.push_back({"-", "-", format == InputFormat::kJsonl, set.stdin_->size()});
+    } catch (const std::bad_alloc&) {
+      *error = "out of memory holding it (" + MegaBytes(bytes.size()) + " or more)";
+      return -1;
+    }
+    set.held_->push_back(std::move(bytes));
+    return static_cast<int32_t>(set.held_->size() - 1);
+  };
+  for (const std::string& arg : args) {
+    std::string error;
+    if (arg == "-") {
+      if (stdin_held < 0) stdin_held = hold(0, &error);
+      if (stdin_held < 0) {
+        errors->push_back("-: cannot read: " + error);
+        continue;
+      }
+      set.sources_.push_back({"-", "-", format == InputFormat::kJsonl, set.held(stdin_held).size(), stdin_held});
       continue;
     }
     std::error_code ec;
@@ -235,9 +253,21 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
       errors->push_back(arg + ": cannot read: " + (ec ? ec.message() : "no such file or directory"));
       continue;
     }
-    if (!fs::is_directory(st)) {
-      const uint64_t size = fs::is_regular_file(st) ? fs::file_size(arg, ec) : 0;
+    if (fs::is_regular_file(st)) {
+      const uint64_t size = fs::file_size(arg, ec);
       set.sources_.push_back({arg, arg, is_jsonl(arg), ec ? 0 : size});
+      continue;
+    }
+    if (!fs::is_directory(st)) {  // a pipe or a device: read once, here
+      const int fd = ::open(arg.c_str(), O_RDONLY | O_CLOEXEC);
+      const int32_t held = fd < 0 ? -1 : hold(fd, &error);
+      if (fd < 0) error = std::strerror(errno);
+      else ::close(fd);
+      if (held < 0) {
+        errors->push_back(arg + ": cannot read: " + error);
+        continue;
+      }
+      set.sources_.push_back({arg, arg, is_jsonl(arg), set.held(held).size(), held});
       continue;
     }
     std::vector<Source> found;
@@ -261,8 +291,8 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
 
 InputSet InputSet::FromBytes(std::string bytes, InputFormat format) {
   InputSet set;
-  *set.stdin_ = std::move(bytes);
-  set.sources_.push_back({"-", "-", format == InputFormat::kJsonl, set.stdin_->size()});
+  set.held_->push_back(std::move(bytes));
+  set.sources_.push_back({"-", "-", format == InputFormat::kJsonl, set.held(0).size(), 0});
   return set;
 }
 
@@ -295,8 +325,8 @@ bool RecordReader::OpenNext(std::vector<Record>* batch) {
   const Source& src = inputs_.sources()[index];
   std::unique_ptr<ByteStream> raw;
   Codec codec = Codec::kNone;
-  if (src.path == "-") {
-    const std::string& bytes = inputs_.stdin_bytes();
+  if (src.held >= 0) {
+    const std::string& bytes = inputs_.held(src.held);
     codec = SniffCodec(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
     raw = std::make_unique<MemoryStream>(bytes, &bytes_read_);
   } else {
@@ -427,28 +457,31 @@ bool RecordReader::Next(std::vector<Record>* batch, size_t max_records, size_t m
       if (!batch->empty()) bytes += batch->back().bytes.size();
       continue;
     }
+    const Source& src = inputs_.sources()[current_];
     std::string error;
+    // A read error on line `at`: the rest of the file is skipped.
+    const auto read_error = [&](uint64_t at) {
+      batch->push_back({Record::kError, current_, at,
+                        src.Place(at) + ": cannot read: " + error + " (the rest of the file is skipped)"});
+      stream_.reset();
+    };
     bool read = false;
     try {
       read = ReadLine(&line, &error);
     } catch (const std::bad_alloc&) {  // a line too long to hold: it alone is skipped
       std::string().swap(line);
-      const int64_t bytes = SkipLine(&error);
-      if (bytes >= 0) {
-        const Source& src = inputs_.sources()[current_];
-        batch->push_back({Record::kError, current_, line_,
-                          src.Place(line_) + ": out of memory reading a line of " +
-                              MegaBytes(static_cast<uint64_t>(bytes)) + " (record skipped)"});
+      const int64_t bytes = SkipLine(&error);  // counts the line
+      if (bytes < 0) {
+        read_error(line_);
         continue;
       }
+      batch->push_back({Record::kError, current_, line_,
+                        src.Place(line_) + ": out of memory reading a line of " +
+                            MegaBytes(static_cast<uint64_t>(bytes)) + " (record skipped)"});
+      continue;
     }
     if (!read) {
-      if (!error.empty()) {
-        const Source& src = inputs_.sources()[current_];
-        batch->push_back({Record::kError, current_, line_ + 1,
-                          src.Place(line_ + 1) + ": cannot read: " + error +
-                              " (the rest of the file is skipped)"});
-      }
+      if (!error.empty()) read_error(line_ + 1);  // the line it could not read
       stream_.reset();
       continue;
     }

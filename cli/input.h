@@ -18,7 +18,12 @@ struct Source {
   std::string path;   // as opened; "-" is stdin
   std::string id;     // id of a whole-file document: the path relative to the argument
   bool jsonl = false;
-  uint64_t size = 0;  // bytes on disk (stdin: bytes read)
+  uint64_t size = 0;  // bytes on disk (read into memory: bytes read)
+  // Index of its bytes in InputSet::held() when they were read into memory
+  // once (stdin, a pipe, /dev/fd/N from process substitution: they cannot be
+  // read twice, and the corpus pass and the main pass both read); -1 for a
+  // file read from disk on each pass.
+  int32_t held = -1;
 
   // Where an error happened, for its message: "path:line", or the path
   // alone for line 0 (a whole file).
@@ -40,9 +45,11 @@ struct Record {
 class InputSet {
  public:
   // Expands the arguments (directories recursively: *.txt, and *.jsonl,
-  // *.jsonl.gz, *.jsonl.zst). A path that does not exist is reported in
-  // *errors and left out. "-" reads all of stdin once, here, so that the
-  // corpus pass and the main pass can both see it.
+  // *.jsonl.gz, *.jsonl.zst). A path that does not exist or cannot be read
+  // is reported in *errors and left out. "-" reads all of stdin once, here,
+  // and so does any path that is not a regular file or a directory (a named
+  // pipe, `<(zcat crawl.jsonl.gz)`), so that the corpus pass and the main
+  // pass can both see it.
   static InputSet Expand(const std::vector<std::string>& args, InputFormat format,
                          std::vector<std::string>* errors);
   // One source that reads like stdin ("-") but holds the given bytes, so a
@@ -50,11 +57,12 @@ class InputSet {
   static InputSet FromBytes(std::string bytes, InputFormat format);
   const std::vector<Source>& sources() const { return sources_; }
   uint64_t total_bytes() const;
-  const std::string& stdin_bytes() const { return *stdin_; }
+  // The bytes of the sources read into memory (Source::held).
+  const std::string& held(int32_t index) const { return (*held_)[static_cast<size_t>(index)]; }
 
  private:
   std::vector<Source> sources_;
-  std::shared_ptr<std::string> stdin_ = std::make_shared<std::string>();
+  std::shared_ptr<std::vector<std::string>> held_ = std::make_shared<std::vector<std::string>>();
 };
 
 // A size for messages: "58 MB" (rounded up).

@@ -150,7 +150,12 @@ class Driver {
     plain.clean = false;
     Document d;
     ProcessRecord(record, 0, inputs_, plain, &d);
-    if (!d.ok) std::fprintf(stderr, "boilerhash: %s\n", d.error.c_str());
+    if (!d.ok) {
+      std::fprintf(stderr, "boilerhash: %s\n", d.error.c_str());
+    } else {  // it read now: counting its lines ran out of memory
+      const std::string place = inputs_.sources()[record.source].Place(record.kind == Record::kJson ? record.line : 0);
+      std::fprintf(stderr, "boilerhash: %s: out of memory counting its lines (record skipped)\n", place.c_str());
+    }
   }
 
   // Reads batches on a helper thread, one batch ahead of the workers.
@@ -281,8 +286,6 @@ int RunStats(const CommonOptions& o, const StatsFlags& f) {
   const auto start = std::chrono::steady_clock::now();
   CommonOptions count = o;
   count.corpus_stats.clear();  // Prepare would read them instead of counting
-  Setup s;
-  if (!Prepare(count, /*clean=*/false, /*corpus_stats=*/false, /*keep_group_keys=*/false, &s)) return kExitUsage;
   std::string error;
   std::unique_ptr<boilerhash::LineFrequencyTable> added;
   if (!o.corpus_stats.empty()) {
@@ -291,7 +294,14 @@ int RunStats(const CommonOptions& o, const StatsFlags& f) {
       std::fprintf(stderr, "boilerhash: %s\n", error.c_str());
       return kExitUsage;
     }
+    // The inputs are counted into a table no smaller than those given: a
+    // default-sized one would prune what they were saved large to keep.
+    if (count.corpus_table_entries == 0) {
+      count.corpus_table_entries = std::max<uint64_t>(boilerhash::kDefaultLineTableEntries, added->max_entries());
+    }
   }
+  Setup s;
+  if (!Prepare(count, /*clean=*/false, /*corpus_stats=*/false, /*keep_group_keys=*/false, &s)) return kExitUsage;
   // Documents that cannot be read are reported by the processing pass of
   // the other commands; here, by counting them apart.
   std::unique_ptr<boilerhash::LineFrequencyTable> table;
@@ -393,7 +403,7 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
   std::vector<size_t> set_size, lines, removed;
   std::vector<uint8_t> near_empty;
   std::vector<uint64_t> ordinals;  // each document's record, for --filter
-  const Counts c = s.driver->Run(s.config, [&](Document& d) {
+  Counts c = s.driver->Run(s.config, [&](Document& d) {
     ordinals.push_back(d.ordinal);
     ids.push_back(std::move(d.id));
     const bool empty = d.sig.words < f.min_words;
@@ -440,10 +450,12 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
     again.keep_cleaned = true;
     again.keep_record = true;
     again.selected = &keep;
-    s.driver->Run(again, [&](Document& d) {
-      AppendCleanedRecord(d, o.id_field, &out);
-      FlushIfLarge(&out);
-    });
+    // A kept record that fails now (out of memory; an input changed since)
+    // is reported by Run and missing from the output: it counts as skipped.
+    c.skipped += s.driver->Run(again, [&](Document& d) {
+                   AppendCleanedRecord(d, o.id_field, &out);
+                   FlushIfLarge(&out);
+                 }).skipped;
   } else if (!f.summary) {
     for (size_t i = 0; i < n; ++i) {
       out += "{\"id\":";

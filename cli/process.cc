@@ -228,9 +228,14 @@ void ProcessRecordOrThrow(const Record& record, uint64_t ordinal, const InputSet
   boilerhash::ClassifyResult& result = Buffers().result;
   std::string& cleaned = Buffers().cleaned;  // of a document classified window by window
   if (config.clean && config.model != nullptr) {
-    const uint64_t* keys = config.group_keys != nullptr && ordinal < config.group_keys->size()
-                               ? (*config.group_keys)[ordinal].data()
-                               : nullptr;
+    // The corpus pass's group keys; none (all 0) where that pass could not
+    // read the document (out of memory there): then the classifier makes
+    // them, as it would have. (Keys that are all 0 by right come out 0 again.)
+    const uint64_t* keys = nullptr;
+    if (config.group_keys != nullptr && ordinal < config.group_keys->size()) {
+      const GroupKeys& given = (*config.group_keys)[ordinal];
+      if (std::any_of(given.begin(), given.end(), [](uint64_t k) { return k != 0; })) keys = given.data();
+    }
     const std::vector<size_t> windows =
         config.explain ? std::vector<size_t>{text.size()}
                        : boilerhash::ClassifyWindowEnds(text, config.model->options().window_lines);
@@ -260,13 +265,14 @@ void ProcessRecordOrThrow(const Record& record, uint64_t ordinal, const InputSet
   if (config.keep_cleaned) doc->cleaned.assign(body);
   if (config.signer != nullptr) config.signer->Sign(body, &doc->sig);
   // These buffers live as long as the thread: one huge document must not
-  // keep its size in every thread that met one.
+  // keep its size in every thread that met one. (doc->bytes, not text's
+  // size: text may be given back first.)
+  if (doc->bytes > kReleaseLibraryBuffersAfter) boilerhash::ReleaseThreadBuffers();
   if (text.capacity() > kKeepBytes) std::string().swap(text);
   if (cleaned.capacity() > kKeepBytes) std::string().swap(cleaned);
   if (result.cleaned.capacity() > kKeepBytes || result.lines.capacity() > kKeepBytes / sizeof(boilerhash::LineResult)) {
     result = boilerhash::ClassifyResult{};
   }
-  if (text.size() > kReleaseLibraryBuffersAfter) boilerhash::ReleaseThreadBuffers();
 }
 
 }  // namespace

@@ -7,6 +7,8 @@ import gzip
 import json
 import os
 import shutil
+import shlex
+import struct
 import subprocess
 import sys
 import tempfile
@@ -479,6 +481,47 @@ class CliTest(unittest.TestCase):
         for i in (0, len(keys) // 2, len(keys) - 1):
             self.assertEqual(struct.unpack_from("<QI", out, 36 + 12 * i), (keys[i], 8 * (1 + keys[i] % 5)))
 
+    def test_inputs_and_tables_from_pipes(self):
+        # `<(zcat crawl.jsonl.gz)` and named pipes cannot be read twice: they
+        # are held in memory, so the passes of dedup (corpus, processing,
+        # --filter) and several tables from pipes all work as with files.
+        def shell(cmd):
+            return subprocess.run(["bash", "-c", cmd], capture_output=True)
+
+        cli, corpus = shlex.quote(CLI), shlex.quote(self.corpus)
+        for args in ("dedup --filter --format jsonl", "clean --format jsonl", "sign --format jsonl"):
+            from_file = shell("%s %s %s" % (cli, args, corpus))
+            piped = shell("%s %s <(cat %s)" % (cli, args, corpus))
+            self.assertEqual(from_file.returncode, 0, from_file.stderr)
+            self.assertEqual(piped.returncode, 0, piped.stderr)
+            self.assertEqual(piped.stdout, from_file.stdout, args)
+        gz = self.write("pipes/c.jsonl.gz", gzip.compress(read(self.corpus)))
+        zipped = shell("%s dedup --filter --format jsonl <(cat %s)" % (cli, shlex.quote(gz)))
+        self.assertEqual(zipped.stdout, shell("%s dedup --filter %s" % (cli, corpus)).stdout)
+        # Tables: two through pipes merge as two files do; "-o -" is stdout.
+        d = os.path.join(self.tmp, "pipes")
+        with open(self.corpus, encoding="utf-8") as f:
+            records = f.read().splitlines(keepends=True)
+        a = self.write("pipes/a.jsonl", "".join(records[:150]))
+        b = self.write("pipes/b.jsonl", "".join(records[150:]))
+        ta, tb, merged = (os.path.join(d, n) for n in ("a.bhlf", "b.bhlf", "m.bhlf"))
+        for table, part in ((ta, a), (tb, b)):
+            self.assertEqual(run("stats", "-o", table, part).returncode, 0)
+        self.assertEqual(run("stats", "-o", merged, "--corpus-stats", ta, "--corpus-stats", tb).returncode, 0)
+        r = shell("%s stats -q -o - --corpus-stats <(cat %s) --corpus-stats <(cat %s)" % (cli, ta, tb))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, read(merged))
+        # --corpus-table-entries sizes the result, one table or several.
+        for tables in ([ta], [ta, tb]):
+            flags = [x for t in tables for x in ("--corpus-stats", t)]
+            out = run("stats", "-o", "-", "--corpus-table-entries", "65536", *flags).stdout
+            self.assertEqual(struct.unpack_from("<Q", out, 8)[0], 65536, tables)
+        # Inputs counted with a larger saved table get a table as large.
+        big = os.path.join(d, "big.bhlf")
+        self.assertEqual(run("stats", "-o", big, "--corpus-table-entries", str(1 << 23), a).returncode, 0)
+        out = run("stats", "-o", "-", "--corpus-stats", big, b).stdout
+        self.assertEqual(struct.unpack_from("<Q", out, 8)[0], 1 << 23)
+
     def test_bad_corpus_stats_files_are_clear_errors(self):
         table = os.path.join(self.tmp, "bad_stats", "t.bhlf")
         os.makedirs(os.path.dirname(table), exist_ok=True)
@@ -486,13 +529,18 @@ class CliTest(unittest.TestCase):
         garbage = self.write("bad_stats/garbage.bhlf", "not a table\n")
         truncated = self.write("bad_stats/truncated.bhlf", read(table)[:100])
         for path, why in ((garbage, b"bad magic"), (truncated, b"does not match"),
-                          (os.path.join(self.tmp, "bad_stats", "missing.bhlf"), b"cannot read")):
+                          (os.path.join(self.tmp, "bad_stats", "missing.bhlf"), b"cannot read"),
+                          (os.path.dirname(table), b"cannot read: Is a directory")):
             for cmd in (["clean"], ["dedup"], ["stats", "-o", table + ".2"]):
                 r = run(*cmd, "--corpus-stats", path, self.corpus)
                 self.assertEqual(r.returncode, 2, (cmd, r.stderr))
                 self.assertIn(path.encode() + b": ", r.stderr)
                 self.assertIn(why, r.stderr)
         self.assertFalse(os.path.exists(table + ".2"))
+        # The output path, not its temporary file, names a write failure.
+        r = run("stats", "-o", "/nonexistent/dir/t.bhlf", self.corpus)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn(b"cannot write /nonexistent/dir/t.bhlf: ", r.stderr)
         self.assertEqual(run("stats", "-o", table).returncode, 2)  # nothing to count
         self.assertEqual(run("clean", "--corpus-stats", table, "--no-corpus-stats", self.corpus).returncode, 2)
         # A broken record is reported and skipped; the table is still written.

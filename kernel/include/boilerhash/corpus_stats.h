@@ -106,9 +106,12 @@ uint64_t LineGroupKey(uint64_t group_key, uint64_t line_hash);
 void DocumentCorpusKeys(std::string_view document, std::vector<uint64_t>* keys,
                         uint64_t group_keys[kDocumentGroupKeys] = nullptr);
 
+// Entries a table keeps when no size is given (about 100 MB of slots full).
+inline constexpr size_t kDefaultLineTableEntries = size_t{1} << 22;
+
 class LineFrequencyTable {
  public:
-  explicit LineFrequencyTable(size_t max_entries = size_t{1} << 22);
+  explicit LineFrequencyTable(size_t max_entries = kDefaultLineTableEntries);
 
   // Counts the document's DocumentCorpusKeys once each.
   void AddDocument(std::string_view document);
