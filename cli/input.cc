@@ -215,7 +215,7 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
     return format == InputFormat::kJsonl || (format == InputFormat::kAuto && IsJsonlName(name));
   };
   int32_t stdin_held = -1;  // "-" twice reads stdin once
-  // Reads a stream to its end into held_; false with *error on a read error.
+  // Reads a stream to its end into held_: its index there, or -1 with *error.
   auto hold = [&](int fd, std::string* error) {
     std::string bytes;
     try {
