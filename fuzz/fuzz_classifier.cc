@@ -109,19 +109,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // (line_spans.h), at a window size small enough for this input, and the
     // result of a model with such windows: each window's, classified alone.
     const size_t max_lines = 1 + size % 16;
-    std::vector<size_t> ends;
-    FUZZ_CHECK(internal::LineWindowEnds(doc, max_lines, &ends) == spans.size(), "LineWindowEnds' line count");
-    FUZZ_CHECK(!ends.empty() && ends.back() == doc.size(), "the windows end at the document's end");
-    size_t begin = 0, lines = 0;
-    for (size_t e : ends) {
-      FUZZ_CHECK(e >= begin && (e == doc.size() || (e > begin && doc[e - 1] == '\n')),
-                 "a window ends at a line's end");
-      const size_t n = SplitLines(std::string_view(doc).substr(begin, e - begin)).size();
-      FUZZ_CHECK(n <= max_lines, "a window of " + std::to_string(n) + " lines, over " + std::to_string(max_lines));
-      lines += n;
-      begin = e;
-    }
-    FUZZ_CHECK(lines == spans.size(), "the windows' lines are not the document's");
+    // Windows by lines (what the model cuts at this size) and, as a document
+    // past 4 GiB is cut, also by bytes (scaled down).
+    const auto check_windows = [&](size_t max_bytes, std::vector<size_t>* ends) {
+      FUZZ_CHECK(internal::LineWindowEnds(doc, max_lines, max_bytes, ends) == spans.size(),
+                 "LineWindowEnds' line count");
+      FUZZ_CHECK(!ends->empty() && ends->back() == doc.size(), "the windows end at the document's end");
+      size_t begin = 0, lines = 0;
+      for (size_t e : *ends) {
+        FUZZ_CHECK(e >= begin && (e == doc.size() || (e > begin && doc[e - 1] == '\n')),
+                   "a window ends at a line's end");
+        const size_t n = SplitLines(std::string_view(doc).substr(begin, e - begin)).size();
+        FUZZ_CHECK(n <= max_lines, "a window of " + std::to_string(n) + " lines, over " + std::to_string(max_lines));
+        FUZZ_CHECK(e - begin <= max_bytes || n == 1, "a window of several lines over max_bytes");
+        lines += n;
+        begin = e;
+      }
+      FUZZ_CHECK(lines == spans.size(), "the windows' lines are not the document's");
+    };
+    std::vector<size_t> ends, byte_ends;
+    check_windows(SIZE_MAX, &ends);
+    check_windows(1 + size % 509, &byte_ends);
+    size_t begin = 0;
     const BoilerplateModel& windowed = WindowModel(static_cast<uint32_t>(max_lines));
     ClassifyResult whole, part;
     windowed.Classify(doc, &whole, corpus.get());

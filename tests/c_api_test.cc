@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
+#include <thread>
 
 #include "boilerhash/signer.h"
 #include "boilerhash/version.h"
@@ -102,6 +104,19 @@ TEST(CApi, LshAndClustering) {
   EXPECT_NE(std::string(bh_active_target()), "");
   EXPECT_EQ(bh_signature_format_version(), boilerhash::kSignatureFormatVersion);
   bh_signer_free(signer);
+}
+
+// The header promises static storage: a name taken on a thread that has
+// since ended is still the name (a thread_local copy dangled).
+TEST(CApi, ActiveTargetOutlivesItsThread) {
+  const char* from_thread = nullptr;
+  std::thread([&] { from_thread = bh_active_target(); }).join();
+  for (int i = 0; i < 4; ++i) {
+    std::thread([] { std::string churn(64, 'x'); (void)bh_active_target(); }).join();
+  }
+  ASSERT_NE(from_thread, nullptr);
+  EXPECT_STREQ(from_thread, bh_active_target());
+  EXPECT_EQ(from_thread, bh_active_target());  // the same storage
 }
 
 }  // namespace

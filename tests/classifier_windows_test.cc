@@ -34,7 +34,7 @@ TEST(LineWindowEnds, WindowsCoverTheTextAndCutAtEmptyLinesInTheLastQuarter) {
     const size_t max_lines = 4 + rng() % 40;
     const std::string text = RandomLines(rng, rng() % (6 * max_lines), trial % 3 == 0 ? 0.0 : 0.15);
     std::vector<size_t> ends;
-    const size_t total = internal::LineWindowEnds(text, max_lines, &ends);
+    const size_t total = internal::LineWindowEnds(text, max_lines, SIZE_MAX, &ends);
     ASSERT_EQ(total, SplitLines(text).size());
     ASSERT_FALSE(ends.empty());
     ASSERT_EQ(ends.back(), text.size());
@@ -67,23 +67,59 @@ TEST(LineWindowEnds, WindowsCoverTheTextAndCutAtEmptyLinesInTheLastQuarter) {
   }
 }
 
+// A window also stays within max_bytes (the classifier's 32-bit offsets: a
+// document past 4 GiB is cut so): it ends at a line's end before a line
+// that would take it past, and a longer line is a window alone.
+TEST(LineWindowEnds, WindowsStayWithinMaxBytes) {
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 400; ++trial) {
+    const size_t max_lines = 4 + rng() % 40;
+    const size_t max_bytes = 20 + rng() % 200;
+    const std::string text = RandomLines(rng, rng() % (6 * max_lines), 0.15);
+    std::vector<size_t> ends;
+    const size_t total = internal::LineWindowEnds(text, max_lines, max_bytes, &ends);
+    ASSERT_EQ(ends.back(), text.size());
+    size_t begin = 0, lines = 0;
+    for (size_t k = 0; k < ends.size(); ++k) {
+      const std::string_view window(text.data() + begin, ends[k] - begin);
+      const std::vector<LineSpan> spans = SplitLines(window);
+      const size_t n = spans.size();
+      lines += n;
+      ASSERT_LE(n, max_lines);
+      ASSERT_TRUE(window.size() <= max_bytes || n == 1) << "trial " << trial << " window " << k;
+      if (k + 1 < ends.size()) {
+        ASSERT_EQ(text[ends[k] - 1], '\n');
+        // Not cut early for bytes: the next line would not have fit.
+        if (n < max_lines && window.size() <= max_bytes) {
+          const size_t next_end = text.find('\n', ends[k]);
+          const size_t with_next = (next_end == std::string::npos ? text.size() : next_end + 1) - begin;
+          const bool empty_cut = spans.back().begin == spans.back().end;  // cut for lines, at an empty one
+          EXPECT_TRUE(with_next > max_bytes || empty_cut) << "trial " << trial << " window " << k;
+        }
+      }
+      begin = ends[k];
+    }
+    ASSERT_EQ(lines, total);
+  }
+}
+
 TEST(LineWindowEnds, OneWindowUpToTheLimit) {
   std::vector<size_t> ends;
   const std::string at_limit(kClassifyWindowLines, '\n');
-  EXPECT_EQ(internal::LineWindowEnds(at_limit, kClassifyWindowLines, &ends), kClassifyWindowLines);
+  EXPECT_EQ(internal::LineWindowEnds(at_limit, kClassifyWindowLines, SIZE_MAX, &ends), kClassifyWindowLines);
   EXPECT_EQ(ends, std::vector<size_t>{at_limit.size()});
   const std::string over = at_limit + "x";
-  internal::LineWindowEnds(over, kClassifyWindowLines, &ends);
+  internal::LineWindowEnds(over, kClassifyWindowLines, SIZE_MAX, &ends);
   EXPECT_EQ(ends.size(), 2u);
   // An empty line near the end of a text of max_lines lines cuts nothing.
   std::string full;
   for (int i = 0; i < 98; ++i) full += "a\n";
   full += "\nlast";
-  EXPECT_EQ(internal::LineWindowEnds(full, 100, &ends), 100u);
+  EXPECT_EQ(internal::LineWindowEnds(full, 100, SIZE_MAX, &ends), 100u);
   EXPECT_EQ(ends, std::vector<size_t>{full.size()});
-  EXPECT_EQ(internal::LineWindowEnds(full + "\nmore", 100, &ends), 101u);
+  EXPECT_EQ(internal::LineWindowEnds(full + "\nmore", 100, SIZE_MAX, &ends), 101u);
   EXPECT_EQ(ends, (std::vector<size_t>{2 * 98 + 1, full.size() + 5}));
-  EXPECT_EQ(internal::LineWindowEnds("", 8, &ends), 0u);
+  EXPECT_EQ(internal::LineWindowEnds("", 8, SIZE_MAX, &ends), 0u);
   EXPECT_EQ(ends, std::vector<size_t>{0});
 }
 
@@ -134,7 +170,7 @@ void ExpectWindowed(const BoilerplateModel& model, const std::string& doc, const
   const std::vector<LineSpan> spans = SplitLines(doc);
   ASSERT_EQ(whole.lines.size(), spans.size());
   std::vector<size_t> ends;
-  internal::LineWindowEnds(doc, model.options().window_lines, &ends);
+  internal::LineWindowEnds(doc, model.options().window_lines, SIZE_MAX, &ends);
   ASSERT_GE(ends.size(), 3u) << "the page should need several windows";
   size_t begin = 0, line = 0, content = 0, boilerplate = 0;
   for (size_t end : ends) {

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include "boilerhash/normalize.h"
+#include "normalize_internal.h"  // internal: WordStarts, WordShinglesWide
 #include "reference/reference.h"
 #include "test_util.h"
 
@@ -44,6 +45,26 @@ TEST(Shingle, MatchesReference) {
         ASSERT_EQ(Shingles(text, {kind, n, seed}),
                   reference::ShingleHashes(text, kind == ShingleKind::kWord ? 'w' : 'c', n, seed));
       }
+    }
+  }
+}
+
+// Texts past 4 GiB take the size_t path (WordShinglesWide); it must give
+// the 32-bit path's shingles, which small texts check here: random text,
+// raw text with runs of spaces and spaces at both ends, and fewer words
+// than n.
+TEST(Shingle, WidePathMatchesThe32BitPath) {
+  std::mt19937_64 rng(5);
+  std::vector<std::string> texts = {"", " ", "a", "a ", " a", "a  b", "  a b c  ", "one two three four five six"};
+  for (int i = 0; i < 200; ++i) texts.push_back(testing::RandomText(rng, rng() % 400, false));
+  for (const std::string& text : texts) {
+    for (uint32_t n : {1u, 2u, 3u, 5u, 9u}) {
+      std::vector<uint32_t> starts;
+      internal::WordStarts(text, &starts);
+      std::vector<uint64_t> narrow, wide;
+      internal::WordShinglesFromStarts(text, starts, n, 7, &narrow);
+      internal::WordShinglesWide(text, n, 7, &wide);
+      ASSERT_EQ(wide, narrow) << "n=" << n << " text='" << text << "'";
     }
   }
 }

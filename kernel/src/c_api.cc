@@ -16,6 +16,7 @@
 #include "boilerhash/targets.h"
 #include "boilerhash/thread_buffers.h"
 #include "boilerhash/version.h"
+#include "dispatch.h"
 #include "per_thread.h"
 
 struct bh_signer {
@@ -34,16 +35,19 @@ struct bh_lsh {
 namespace {
 template <class F>
 bh_status Guard(F&& f) {
+  bh_status status;
   try {
-    return f();
+    status = f();
   } catch (const std::bad_alloc&) {
-    // What the failed call grew stays grown otherwise: the caller's next
-    // (smaller) document should not fail for it.
-    boilerhash::ReleaseThreadBuffers();
-    return BH_OUT_OF_MEMORY;
+    status = BH_OUT_OF_MEMORY;
   } catch (...) {
     return BH_INTERNAL_ERROR;
   }
+  // Out of memory, thrown or returned as a status: what the failed call
+  // grew stays grown otherwise, and the caller's next (smaller) document
+  // should not fail for it.
+  if (status == BH_OUT_OF_MEMORY) boilerhash::ReleaseThreadBuffers();
+  return status;
 }
 
 // Per-thread signature, so a call allocates nothing once warm. Outside the
@@ -74,13 +78,9 @@ const char* bh_status_string(bh_status status) {
 void bh_release_thread_buffers(void) { boilerhash::ReleaseThreadBuffers(); }
 
 const char* bh_active_target(void) {
-  thread_local std::string name;
-  try {
-    name = boilerhash::ActiveTarget();
-  } catch (...) {
-    return "unknown";
-  }
-  return name.c_str();
+  // Highway's static name, as the header promises (a thread_local copy
+  // dangled once its thread ended).
+  return boilerhash::internal::ActiveTargetName();
 }
 
 void bh_sign_options_init(bh_sign_options* o) {

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <new>
 #include <utility>
 
 #include "boilerhash/corpus_stats.h"
@@ -66,6 +67,11 @@ struct PatternHits {
   uint32_t matches = 0;
   uint32_t kinds = 0; // PatternFlag bits of the patterns that matched
 };
+
+// The most bytes one window holds: line offsets are 32-bit. A document past
+// it is cut into windows of whole lines within it (ClassifyWindowEnds); a
+// single line past it is kept, unclassified, as one content line.
+constexpr size_t kMaxWindowBytes = 0xFFFFFFFFu;
 
 // Per-thread buffers reused from call to call: Classify allocates nothing
 // once a thread's buffers have grown to its largest document.
@@ -180,12 +186,6 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
   out->cleaned.clear();
   out->boilerplate_lines = 0;
   out->content_lines = 0;
-  if (doc.size() > 0xFFFFFFFFu) {  // spans are 32-bit: keep everything
-    out->lines.push_back({0, doc.size(), LineLabel::kContent, 0, 0.f});
-    out->cleaned.assign(doc);
-    out->content_lines = 1;
-    return;
-  }
   const std::vector<size_t> ends = ClassifyWindowEnds(doc, options_.window_lines);
   if (ends.size() == 1) {
     ClassifyWindow(doc, 0, out, corpus, group_keys);
@@ -201,6 +201,14 @@ void Model::Classify(std::string_view doc, ClassifyResult* out, const LineFreque
 
 void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* out,
                            const LineFrequencyTable* corpus, const uint64_t* group_keys) const {
+  if (doc.size() > kMaxWindowBytes) {  // one line past 32-bit offsets (ClassifyWindowEnds): kept
+    size_t end = doc.size();
+    if (doc[end - 1] == '\n') --end;
+    if (end > 0 && doc[end - 1] == '\r') --end;
+    out->lines.push_back({base, base + end, LineLabel::kContent, 0, 0.f});
+    ++out->content_lines;
+    return;
+  }
   const ClassifierOptions& o = options_;
   Workspace& w = internal::PerThread<Workspace>();  // one TLS lookup: 1.6% of classify when inlined
   SplitLines(doc, &w.spans);
@@ -222,7 +230,11 @@ void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* ou
   {
     Fill(&w.last_line, db_->patterns().size(), 0u);
     ScanState st{&spans, &db_->patterns(), &w.hits, &w.last_line, &signature_, doc};
-    (void)db_->Scan(doc, spans, OnMatch, &st);  // a failed scan leaves no pattern signal
+    // No scratch for the scan is running out of memory, and is reported as
+    // such (bad_alloc: the C API's BH_OUT_OF_MEMORY, the command's skipped
+    // record), not classified without patterns. The scan's other failures
+    // (a text over 4 GiB) cannot happen within a window.
+    if (db_->Scan(doc, spans, OnMatch, &st).code() == StatusCode::kOutOfMemory) throw std::bad_alloc();
   }
 
   // Repetition and corpus frequency over normalized line hashes. The
@@ -683,11 +695,12 @@ void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* ou
 
 std::vector<size_t> ClassifyWindowEnds(std::string_view document, uint32_t window_lines) {
   std::vector<size_t> ends;
+  const size_t max_lines = window_lines == 0 ? SIZE_MAX : window_lines;
   // A document of no more bytes than window_lines has no more lines.
-  if (window_lines == 0 || document.size() <= window_lines) {
+  if (document.size() <= std::min<size_t>(max_lines, kMaxWindowBytes)) {
     ends.push_back(document.size());
   } else {
-    internal::LineWindowEnds(document, window_lines, &ends);
+    internal::LineWindowEnds(document, max_lines, kMaxWindowBytes, &ends);
   }
   return ends;
 }

@@ -11,4 +11,7 @@ void InitTargetsOnce();
 // (hwy::SupportedTargets() runs CPUID, which costs microseconds in a VM).
 bool VectorTargetActive();
 
+// ActiveTarget()'s name in static storage (Highway's), for the C API.
+const char* ActiveTargetName();
+
 }  // namespace boilerhash::internal

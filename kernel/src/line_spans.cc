@@ -3,10 +3,11 @@
 
 namespace boilerhash::internal {
 
-size_t LineWindowEnds(std::string_view text, size_t max_lines, std::vector<size_t>* ends) {
+size_t LineWindowEnds(std::string_view text, size_t max_lines, size_t max_bytes, std::vector<size_t>* ends) {
   ends->clear();
   size_t total = 0;
   size_t lines = 0;          // lines in the window being filled
+  size_t window_begin = 0;   // where it starts
   size_t blank_next = 0;     // past the window's last empty line in its final quarter (0: none)
   size_t lines_to_blank = 0; // the window's lines up to and with that empty line
   ForEachLineSpan(text, [&](size_t begin, size_t end, size_t next) {
@@ -19,6 +20,13 @@ size_t LineWindowEnds(std::string_view text, size_t max_lines, std::vector<size_
         ends->push_back(begin);
         lines = 0;
       }
+      window_begin = ends->back();
+      blank_next = 0;
+    }
+    if (lines > 0 && next - window_begin > max_bytes) {  // this line would take it past max_bytes
+      ends->push_back(begin);
+      window_begin = begin;
+      lines = 0;
       blank_next = 0;
     }
     ++lines;

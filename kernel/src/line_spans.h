@@ -32,9 +32,11 @@ void ForEachLineSpan(std::string_view text, Fn&& fn) {
 // ClassifierOptions::window_lines): where a window holds max_lines lines and
 // more follow, it ends after the last empty line among its final quarter, or
 // after its last line when there is none, so that a paragraph is rarely cut.
-// Writes the windows' end offsets (the last is text.size(); one window,
-// {text.size()}, for a text of max_lines lines or fewer) and returns the
-// number of lines.
-size_t LineWindowEnds(std::string_view text, size_t max_lines, std::vector<size_t>* ends);
+// A window also ends before a line that would take it past max_bytes (a
+// line longer than that is a window alone): the classifier's line offsets
+// are 32-bit. Writes the windows' end offsets (the last is text.size(); one
+// window, {text.size()}, for a text of max_lines lines or fewer and
+// max_bytes bytes or fewer) and returns the number of lines.
+size_t LineWindowEnds(std::string_view text, size_t max_lines, size_t max_bytes, std::vector<size_t>* ends);
 
 }  // namespace boilerhash::internal

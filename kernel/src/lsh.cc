@@ -35,9 +35,9 @@ static LshParams SearchOptimalLshParams(double threshold, uint32_t k, double fp_
                                         double fn_weight) {
   LshParams best{1, k};
   double best_error = std::numeric_limits<double>::infinity();
-  for (uint32_t b = 1; b <= k; ++b) {
-    for (uint32_t r = 1; r <= k / b; ++r) {
-      const LshParams p{b, r};
+  for (uint64_t b = 1; b <= k; ++b) {  // 64-bit: b <= UINT32_MAX would never end in 32 bits
+    for (uint64_t r = 1; r <= k / b; ++r) {
+      const LshParams p{static_cast<uint32_t>(b), static_cast<uint32_t>(r)};
       const double fp = Integrate([&](double s) { return LshCandidateProbability(s, p); },
                                   0.0, threshold);
       const double fn = Integrate([&](double s) { return 1.0 - LshCandidateProbability(s, p); },

@@ -26,5 +26,10 @@ void WordStarts(std::string_view text, std::vector<uint32_t>* starts);
 // ShingleHashes() for word n-grams, given the word starts of `normalized`.
 void WordShinglesFromStarts(std::string_view normalized, const std::vector<uint32_t>& starts,
                             uint32_t n, uint64_t seed, std::vector<uint64_t>* out);
+// The same for a text past 4 GiB, whose word offsets do not fit 32 bits:
+// the starts (WordStarts' definition) stream by as size_t, the last n kept.
+// Used by the shingler for such texts; tests compare it with the 32-bit
+// path on small ones.
+void WordShinglesWide(std::string_view text, uint32_t n, uint64_t seed, std::vector<uint64_t>* out);
 
 }  // namespace boilerhash::internal

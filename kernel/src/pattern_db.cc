@@ -214,9 +214,16 @@ std::unique_ptr<PatternDb> PatternDb::Compile(std::vector<PatternSpec> patterns,
 
 std::unique_ptr<PatternDb> PatternDb::FromHsDatabase(std::vector<PatternSpec> patterns, void* database,
                                                      Status* status) {
-  auto* db = static_cast<hs_database_t*>(database);
+  // Owned here until the PatternDb takes them: an allocation below that
+  // throws (bad_alloc, for the caller to report) must not leak them.
+  struct FreeDatabase {
+    void operator()(hs_database_t* d) const { hs_free_database(d); }
+  };
+  struct FreeScratch {
+    void operator()(hs_scratch_t* s) const { hs_free_scratch(s); }
+  };
+  std::unique_ptr<hs_database_t, FreeDatabase> db(static_cast<hs_database_t*>(database));
   auto fail = [&](Status s) -> std::unique_ptr<PatternDb> {
-    if (db) hs_free_database(db);
     if (status) *status = std::move(s);
     return nullptr;
   };
@@ -226,16 +233,20 @@ std::unique_ptr<PatternDb> PatternDb::FromHsDatabase(std::vector<PatternSpec> pa
     Status s = lists->Add(static_cast<uint32_t>(i), patterns[i]);
     if (!s.ok()) return fail(std::move(s));
   }
-  hs_scratch_t* scratch = nullptr;
-  if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
-    return fail(Status(StatusCode::kOutOfMemory, "cannot allocate pattern scratch"));
+  std::unique_ptr<hs_scratch_t, FreeScratch> scratch;
+  if (db) {
+    hs_scratch_t* allocated = nullptr;
+    if (hs_alloc_scratch(db.get(), &allocated) != HS_SUCCESS) {
+      return fail(Status(StatusCode::kOutOfMemory, "cannot allocate pattern scratch"));
+    }
+    scratch.reset(allocated);
   }
   auto out = std::unique_ptr<PatternDb>(new PatternDb());
   out->patterns_ = std::move(patterns);
-  out->db_ = db;
   out->word_lists_ = std::move(lists);
   for (const PatternSpec& p : out->patterns_) out->has_utf8_ |= (p.flags & kPatternUtf8) != 0;  // never a word list
-  out->prototype_ = scratch;
+  out->db_ = db.release();
+  out->prototype_ = scratch.release();
   if (status) *status = Status::Ok();
   return out;
 }

@@ -6,6 +6,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "normalize_internal.h"
 
@@ -18,8 +20,11 @@ size_t CountWords(std::string_view normalized) {
 
 namespace internal {
 
-void WordShinglesFromStarts(std::string_view text, const std::vector<uint32_t>& starts, uint32_t n,
-                            uint64_t seed, std::vector<uint64_t>* out) {
+namespace {
+// Offset: uint32_t from the SIMD word-start pass, size_t past 4 GiB.
+template <typename Offset>
+void ShinglesFromStarts(std::string_view text, const std::vector<Offset>& starts, uint32_t n, uint64_t seed,
+                        std::vector<uint64_t>* out) {
   const size_t words = starts.size();
   if (words == 0) return;
   const char* base = text.data();
@@ -34,11 +39,48 @@ void WordShinglesFromStarts(std::string_view text, const std::vector<uint32_t>& 
     out->push_back(XXH3_64bits_withSeed(base + starts[i], end - starts[i], seed));
   }
 }
+}  // namespace
+
+void WordShinglesFromStarts(std::string_view text, const std::vector<uint32_t>& starts, uint32_t n,
+                            uint64_t seed, std::vector<uint64_t>* out) {
+  ShinglesFromStarts(text, starts, n, seed, out);
+}
+
+void WordShinglesWide(std::string_view text, uint32_t n, uint64_t seed, std::vector<uint64_t>* out) {
+  // The words' starts stream through a ring of the last n: 8n bytes, where
+  // storing them all would take 8 bytes a word of a text this size.
+  if (text.empty()) return;
+  n = std::max<uint32_t>(n, 1);
+  std::vector<size_t> ring(n);
+  size_t words = 0;  // starts seen
+  const auto start = [&](size_t s) {
+    // Word `words` starts at s: the shingle of the n words before it ends
+    // at its space.
+    if (words >= n) {
+      const size_t first = ring[(words - n) % n];
+      out->push_back(XXH3_64bits_withSeed(text.data() + first, s - 1 - first, seed));
+    }
+    ring[words++ % n] = s;
+  };
+  start(0);
+  size_t pos = 0;
+  while (const void* space = std::memchr(text.data() + pos, ' ', text.size() - pos)) {
+    pos = static_cast<size_t>(static_cast<const char*>(space) - text.data()) + 1;
+    start(pos);
+  }
+  // The last shingle (or the only one, of fewer than n words) ends at the end.
+  const size_t first = ring[(words >= n ? words - n : 0) % n];
+  out->push_back(XXH3_64bits_withSeed(text.data() + first, text.size() - first, seed));
+}
 
 }  // namespace internal
 
 static void WordShingles(std::string_view text, uint32_t n, uint64_t seed,
                          std::vector<uint64_t>* out) {
+  if (text.size() > UINT32_MAX) {  // word offsets past 32 bits
+    internal::WordShinglesWide(text, n, seed, out);
+    return;
+  }
   std::vector<uint32_t> starts;  // one allocation per call, no thread_local lookups
   internal::WordStarts(text, &starts);
   internal::WordShinglesFromStarts(text, starts, n, seed, out);

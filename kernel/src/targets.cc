@@ -41,8 +41,10 @@ std::vector<std::string> SupportedTargets() {
   return names;
 }
 
-std::string ActiveTarget() {
-  internal::InitTargetsOnce();
+std::string ActiveTarget() { return internal::ActiveTargetName(); }
+
+const char* internal::ActiveTargetName() {
+  InitTargetsOnce();
   return hwy::TargetName(HWY_DYNAMIC_DISPATCH(CompiledTarget)());
 }
 

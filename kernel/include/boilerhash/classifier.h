@@ -42,7 +42,10 @@ struct LineResult {
 // most, so this changes nothing for them; it bounds the classifier's working
 // memory (about 150 bytes a line) for a huge document of short lines, which
 // would otherwise need 16 GB for 100 MB of empty lines. The result still has
-// a LineResult (32 bytes) per line.
+// a LineResult (32 bytes) per line. A window also holds at most 4 GiB - 1
+// bytes (line offsets inside it are 32-bit), whatever window_lines is: a
+// document past that is cut before the line that would pass it, and a
+// single line longer than that is kept as content, unclassified.
 inline constexpr size_t kClassifyWindowLines = size_t{1} << 16;
 
 struct ClassifyResult {
@@ -98,7 +101,7 @@ class BoilerplateModel {
 // Where Classify cuts a document into windows of at most window_lines lines
 // (ClassifierOptions::window_lines; kClassifyWindowLines above): the end
 // offset of each window, the last being document.size(); one entry when the
-// document is one window (window_lines 0: always). Classifying each window
+// document is one window (window_lines 0: always, up to 4 GiB - 1 bytes). Classifying each window
 // alone, with the whole document's group keys when there is a corpus, gives
 // the lines Classify gives for the document: a caller that keeps only the
 // cleaned text can hold one window's LineResults at a time.
