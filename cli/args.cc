@@ -75,7 +75,7 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
   app.footer(
       "Exit status: 0 success; 1 some input was skipped (each reported on stderr: an unreadable file,\n"
       "a broken record, a document too big for the memory left); 2 usage error; 3 out of memory\n"
-      "outside any one document, or the stats table could not be written (the output is incomplete).\n"
+      "outside any one document, or the output could not be written (the output is incomplete).\n"
       "Run `boilerhash COMMAND --help` for a command's options.\n");
   app.set_version_flag("--version,-V",
                        std::string("boilerhash ") + boilerhash::kVersionString +

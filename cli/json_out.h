@@ -1,8 +1,11 @@
 // Small JSON writing helpers for the command's output (one object per line).
 #pragma once
+#include <cerrno>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -53,12 +56,19 @@ inline void AppendHex64(std::string* out, uint64_t v) {
   out->append(buf, 16);
 }
 
-// Writes `buf` to stdout and clears it once it is large, so output streams.
+// Writes `buf` to stdout and clears it once it is large, so output streams;
+// with force, also flushes stdout. Output that cannot be written (a full
+// disk) throws OutputError: the run ends there (main reports it, exit 3)
+// rather than finish with its output silently lost.
+struct OutputError : std::runtime_error {
+  OutputError() : std::runtime_error(std::string("cannot write the output: ") + std::strerror(errno)) {}
+};
 inline void FlushIfLarge(std::string* buf, bool force = false) {
   if (force || buf->size() >= (1u << 20)) {
-    std::fwrite(buf->data(), 1, buf->size(), stdout);
+    if (std::fwrite(buf->data(), 1, buf->size(), stdout) != buf->size()) throw OutputError();
     buf->clear();
   }
+  if (force && std::fflush(stdout) != 0) throw OutputError();
 }
 
 }  // namespace bhcli

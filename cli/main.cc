@@ -6,7 +6,7 @@
 // Exit status: 0 all went well; 1 some input was skipped (reported on stderr),
 // a document too big for the memory left among them; 2 bad usage or nothing
 // could run; 3 out of memory outside any one document (the corpus table, the
-// index): the output is incomplete.
+// index) or output that cannot be written: the output is incomplete.
 #include <sys/resource.h>
 #include <unistd.h>
 

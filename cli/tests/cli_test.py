@@ -522,6 +522,18 @@ class CliTest(unittest.TestCase):
         out = run("stats", "-o", "-", "--corpus-stats", big, b).stdout
         self.assertEqual(struct.unpack_from("<Q", out, 8)[0], 1 << 23)
 
+    def test_output_that_cannot_be_written_is_an_error(self):
+        # A full disk (/dev/full): the run stops with exit 3 and says so,
+        # rather than exit 0 with the output lost.
+        if not os.path.exists("/dev/full"):
+            self.skipTest("no /dev/full")
+        for cmd in (["clean"], ["clean", "--explain"], ["sign"], ["dedup"], ["dedup", "--summary"],
+                    ["dedup", "--filter"], ["stats", "-o", "-"]):
+            with open("/dev/full", "wb") as full:
+                r = subprocess.run([CLI, *cmd, self.corpus], stdout=full, stderr=subprocess.PIPE)
+            self.assertEqual(r.returncode, 3, (cmd, r.stderr))
+            self.assertIn(b"No space left on device", r.stderr, cmd)
+
     def test_bad_corpus_stats_files_are_clear_errors(self):
         table = os.path.join(self.tmp, "bad_stats", "t.bhlf")
         os.makedirs(os.path.dirname(table), exist_ok=True)
