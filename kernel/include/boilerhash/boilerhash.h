@@ -117,7 +117,8 @@ void bh_model_free(bh_model* model);
 /* Classifies every line of text ('\n' separated). labels[i] gets a BH_LABEL_*
  * value and, when reasons is not NULL, reasons[i] the reason bitmask
  * (bh_reason_name). *n_lines gets the number of lines even when it exceeds
- * cap (then BH_BUFFER_TOO_SMALL and nothing is written). Thread-safe. */
+ * cap (then BH_BUFFER_TOO_SMALL and nothing is written). A single line of
+ * 4 GiB or more is labelled content, unclassified (classifier.h). Thread-safe. */
 bh_status bh_classify(const bh_model* model, const char* text, size_t len, uint8_t* labels,
                       uint32_t* reasons, size_t cap, size_t* n_lines);
 /* The content lines joined with '\n' into out (not NUL-terminated); *out_len
