@@ -106,8 +106,13 @@ std::unique_ptr<LineFrequencyTable> ReadCorpusTables(const std::vector<std::stri
 bool WriteCorpusTable(const boilerhash::LineFrequencyTable& table, const std::string& path, std::string* error) {
   const std::string bytes = table.Save();
   const bool to_stdout = path == "-";
-  // Named for the user's path: the temporary file beside it is ours.
-  const std::string temporary = to_stdout ? path : path + ".tmp";
+  // A path that exists and is not a regular file (a device, a pipe, a
+  // symlink such as /dev/fd/N) is written in place: renaming a temporary
+  // file over it would replace the device or link itself.
+  struct stat st {};
+  const bool in_place = to_stdout || (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode));
+  // Errors name the user's path: the temporary file beside it is ours.
+  const std::string temporary = in_place ? path : path + ".tmp";
   std::FILE* f = to_stdout ? stdout : std::fopen(temporary.c_str(), "wb");
   if (f == nullptr) {
     *error = "cannot write " + path + ": " + std::strerror(errno);
@@ -118,10 +123,10 @@ bool WriteCorpusTable(const boilerhash::LineFrequencyTable& table, const std::st
   const bool closed = (to_stdout ? std::fflush(f) : std::fclose(f)) == 0;
   if (!written || !closed) {
     *error = "cannot write " + path + ": " + std::strerror(written ? errno : write_errno);
-    if (!to_stdout) std::remove(temporary.c_str());
+    if (!in_place) std::remove(temporary.c_str());
     return false;
   }
-  if (!to_stdout && std::rename(temporary.c_str(), path.c_str()) != 0) {
+  if (!in_place && std::rename(temporary.c_str(), path.c_str()) != 0) {
     *error = "cannot rename " + temporary + " to " + path + ": " + std::strerror(errno);
     std::remove(temporary.c_str());
     return false;

@@ -22,7 +22,8 @@ std::unique_ptr<boilerhash::LineFrequencyTable> ReadCorpusTables(const std::vect
 
 // Writes the table to path (through a temporary file beside it, renamed
 // when complete, so a failed write never leaves half a table), or to stdout
-// for "-". False with *error naming path when it cannot.
+// for "-"; a path that is a device, a pipe or a symlink is written in place.
+// False with *error naming path when it cannot.
 bool WriteCorpusTable(const boilerhash::LineFrequencyTable& table, const std::string& path, std::string* error);
 
 }  // namespace bhcli

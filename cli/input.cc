@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <new>
+#include <set>
 #include <system_error>
 
 namespace bhcli {
@@ -208,6 +209,55 @@ std::unique_ptr<ByteStream> Decoding(std::unique_ptr<ByteStream> raw, Codec code
 
 // ---- InputSet -----------------------------------------------------------------
 
+namespace {
+
+// The *.txt and JSONL files under root, directory symlinks followed, each
+// directory read once: a symlink loop (`ln -s . self`) or two links to one
+// directory do not repeat its files (the tree is walked in name order, so
+// the path a directory is first reached by does not depend on the file
+// system). A directory that cannot be listed, or an input-named link that
+// leads nowhere, is reported and the rest of the tree is still read.
+template <typename IsJsonl>
+void FindInputFiles(const std::string& root, const IsJsonl& is_jsonl, std::vector<Source>* found,
+                    std::vector<std::string>* errors) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  struct stat st {};
+  if (::stat(root.c_str(), &st) == 0) seen.insert({st.st_dev, st.st_ino});
+  std::vector<std::string> problems;
+  std::vector<fs::path> stack{fs::path(root)};
+  while (!stack.empty()) {
+    const fs::path dir = std::move(stack.back());
+    stack.pop_back();
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    for (fs::directory_iterator it(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      entries.push_back(it->path());
+    }
+    if (ec) problems.push_back(dir.string() + ": cannot list directory: " + ec.message());
+    std::sort(entries.begin(), entries.end());
+    std::vector<fs::path> subdirs;
+    for (const fs::path& path : entries) {
+      const std::string name = path.filename().string();
+      const bool input_name = HasSuffix(name, ".txt") || IsJsonlName(name);
+      if (::stat(path.c_str(), &st) != 0) {  // a broken link, or gone since the listing
+        if (input_name) problems.push_back(path.string() + ": cannot read: " + std::strerror(errno));
+        continue;
+      }
+      if (S_ISDIR(st.st_mode)) {
+        if (seen.insert({st.st_dev, st.st_ino}).second) subdirs.push_back(path);
+      } else if (S_ISREG(st.st_mode) && input_name) {
+        found->push_back({path.string(), path.lexically_relative(root).generic_string(), is_jsonl(name),
+                          static_cast<uint64_t>(st.st_size)});
+      }
+    }
+    stack.insert(stack.end(), subdirs.rbegin(), subdirs.rend());  // the first name is walked first
+  }
+  std::sort(problems.begin(), problems.end());
+  errors->insert(errors->end(), problems.begin(), problems.end());
+}
+
+}  // namespace
+
 InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat format,
                           std::vector<std::string>* errors) {
   InputSet set;
@@ -271,17 +321,7 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
       continue;
     }
     std::vector<Source> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::follow_directory_symlink, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code fec;
-      if (!it->is_regular_file(fec)) continue;
-      const std::string path = it->path().string();
-      const std::string name = it->path().filename().string();
-      if (!HasSuffix(name, ".txt") && !IsJsonlName(name)) continue;
-      const std::string rel = it->path().lexically_relative(arg).generic_string();
-      found.push_back({path, rel, is_jsonl(name), it->file_size(fec)});
-    }
-    if (ec) errors->push_back(arg + ": cannot list directory: " + ec.message());
+    FindInputFiles(arg, is_jsonl, &found, errors);
     std::sort(found.begin(), found.end(),
               [](const Source& a, const Source& b) { return a.id < b.id; });
     for (auto& s : found) set.sources_.push_back(std::move(s));
@@ -485,6 +525,9 @@ bool RecordReader::Next(std::vector<Record>* batch, size_t max_records, size_t m
       stream_.reset();
       continue;
     }
+    // A byte order mark before the first record (some Windows tools write
+    // one) is not part of it: simdjson would call the record broken.
+    if (line_ == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
     if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
     bytes += line.size();
     batch->push_back({Record::kJson, current_, line_, std::move(line)});

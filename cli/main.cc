@@ -321,7 +321,8 @@ int RunStats(const CommonOptions& o, const StatsFlags& f) {
                "boilerhash stats: %llu documents, %zu lines counted (%.1f MB), %llu skipped; written to %s "
                "in %.2f s\n",
                static_cast<unsigned long long>(table->documents()), table->size(),
-               static_cast<double>(table->memory_bytes()) / 1e6, static_cast<unsigned long long>(skipped),
+               static_cast<double>(table->memory_bytes()) / 1e6,
+               static_cast<unsigned long long>(skipped + s.input_errors),  // unreadable inputs too
                f.output.c_str(), secs);
   return (skipped > 0 || s.input_errors > 0) ? kExitSkipped : kExitOk;
 }
@@ -483,8 +484,11 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
     out += line;
     std::map<uint32_t, std::vector<uint32_t>> members;
     for (uint32_t i = 0; i < n; ++i) members[r.representative[i]].push_back(i);
+    // Ids are padded to the longest, up to 60 characters (a longer one, a
+    // URL say, runs over rather than widen every row); rows are appended,
+    // not formatted into a fixed buffer that a long id would cut.
     size_t width = 8;
-    for (const auto& id : ids) width = std::max(width, id.size());
+    for (const auto& id : ids) width = std::max(width, std::min<size_t>(id.size(), 60));
     auto row = [&](uint32_t i, const char* tag) {
       std::string sim = tag;
       if (sim.empty()) {
@@ -492,8 +496,13 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
         std::snprintf(b, sizeof(b), "similarity %.2f", r.similarity[i]);
         sim = b;
       }
-      std::snprintf(line, sizeof(line), "  %-*s  %-16s  %zu of %zu lines removed%s\n",
-                    static_cast<int>(width), ids[i].c_str(), sim.c_str(), removed[i], lines[i],
+      out += "  ";
+      out += ids[i];
+      out.append(width > ids[i].size() ? width - ids[i].size() : 0, ' ');
+      out += "  ";
+      out += sim;
+      out.append(sim.size() < 16 ? 16 - sim.size() : 0, ' ');
+      std::snprintf(line, sizeof(line), "  %zu of %zu lines removed%s\n", removed[i], lines[i],
                     near_empty[i] ? " (near-empty after cleaning)" : "");
       out += line;
     };
@@ -519,7 +528,7 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
   std::fprintf(stderr,
                "boilerhash dedup: %zu documents, %zu clusters, %zu duplicates, %zu near-empty, "
                "%llu skipped; %s in %.2f s (%.1f MB/s, %u threads, %s)\n",
-               n, clusters, duplicates, empties, static_cast<unsigned long long>(c.skipped),
+               n, clusters, duplicates, empties, static_cast<unsigned long long>(c.skipped + s.input_errors),
                HumanBytes(static_cast<double>(c.bytes)).c_str(), secs, c.bytes / 1e6 / secs,
                s.driver->threads(), boilerhash::ActiveTarget().c_str());
   if (f.stats) {

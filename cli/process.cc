@@ -11,6 +11,7 @@
 #include "boilerhash/corpus_stats.h"
 #include "boilerhash/thread_buffers.h"
 #include "json_out.h"
+#include "json_surrogates.h"
 #include "json_wide_numbers.h"
 
 namespace bhcli {
@@ -28,8 +29,9 @@ constexpr size_t kReleaseLibraryBuffersAfter = size_t{4} << 20;
 struct JsonBuffers {
   JsonBuffers() = default;       // not an aggregate: the parser's constructor is explicit
   simdjson::dom::parser parser;  // keeps the capacity of the largest record
-  std::string repaired;
-  MaskedRecord masked;  // of a record with numbers beyond 64 bits
+  std::string repaired;          // invalid UTF-8 replaced
+  std::string surrogates_fixed;  // lone surrogate escapes replaced
+  MaskedRecord masked;           // of a record with numbers beyond 64 bits
 };
 JsonBuffers& ParserBuffers() {
   thread_local JsonBuffers buffers;
@@ -73,30 +75,44 @@ void KeepMembers(simdjson::dom::object obj, const ProcessConfig& config, Documen
 }
 
 // The document text and id of a JSONL record, repaired to valid UTF-8.
-// simdjson rejects invalid UTF-8, so a record that fails for that reason is
-// repaired first and parsed again: bad bytes are never fatal. With doc, its
-// other members are kept too (KeepMembers).
+// What simdjson refuses but is repairable or valid is read a second way:
+// invalid UTF-8 is repaired, lone surrogate escapes become U+FFFD
+// (json_surrogates.h), numbers beyond 64 bits are taken as written
+// (json_wide_numbers.h); bad bytes are never fatal. With doc, its other
+// members are kept too (KeepMembers).
 bool ParseJsonRecord(const Record& record, const ProcessConfig& config, std::string* text,
                      std::string* id, std::string* error, size_t* repairs, Document* doc) {
-  simdjson::dom::parser& parser = ParserBuffers().parser;
-  std::string& repaired = ParserBuffers().repaired;
+  JsonBuffers& buffers = ParserBuffers();
+  simdjson::dom::parser& parser = buffers.parser;
   simdjson::dom::element root;
-  // std::string, not a view: simdjson skips its padded copy of a string
-  // with room to spare, and a view would convert to a padded_string whose
-  // failed allocation reads as an empty record rather than out of memory.
-  const std::string* bytes = &record.bytes;
-  auto err = parser.parse(*bytes).get(root);
-  if (err == simdjson::UTF8_ERROR) {
-    *repairs += boilerhash::Utf8Repair(record.bytes, &repaired);
-    bytes = &repaired;
-    err = parser.parse(*bytes).get(root);
-  }
-  // A number simdjson cannot hold in 64 bits: valid JSON all the same
-  // (json_wide_numbers.h). The members' values then come from the text.
   const MaskedRecord* masked = nullptr;
-  if (err == simdjson::NUMBER_ERROR && MaskWideNumbers(*bytes, &ParserBuffers().masked)) {
-    masked = &ParserBuffers().masked;
-    err = parser.parse(masked->masked).get(root);
+  // The record's bytes, parsed; through the number mask when simdjson
+  // cannot hold one of its numbers. std::string, not a view: simdjson skips
+  // its padded copy of a string with room to spare, and a view would convert
+  // to a padded_string whose failed allocation reads as an empty record
+  // rather than out of memory.
+  const auto parse = [&](const std::string& bytes) {
+    masked = nullptr;
+    auto err = parser.parse(bytes).get(root);
+    if (err == simdjson::NUMBER_ERROR && MaskWideNumbers(bytes, &buffers.masked)) {
+      masked = &buffers.masked;
+      err = parser.parse(masked->masked).get(root);
+    }
+    return err;
+  };
+  const std::string* bytes = &record.bytes;
+  auto err = parse(*bytes);
+  if (err == simdjson::UTF8_ERROR) {  // found before any string or number error: stage 1
+    *repairs += boilerhash::Utf8Repair(*bytes, &buffers.repaired);
+    bytes = &buffers.repaired;
+    err = parse(*bytes);
+  }
+  if (err == simdjson::STRING_ERROR) {
+    if (const size_t n = ReplaceLoneSurrogateEscapes(*bytes, &buffers.surrogates_fixed); n > 0) {
+      *repairs += n;
+      bytes = &buffers.surrogates_fixed;
+      err = parse(*bytes);
+    }
   }
   if (err == simdjson::MEMALLOC) throw std::bad_alloc();  // reported as out of memory, not as broken JSON
   if (err) {
@@ -176,6 +192,12 @@ bool RecordText(const Record& record, const InputSet* inputs, const ProcessConfi
     *text = record.bytes;
   }
   RepairInPlace(text, repairs);
+  // Lines ended by a lone CR (classic Mac OS files) would be one line to the
+  // classifier, which splits at '\n': one pattern anywhere would drop the
+  // whole text. With no '\n' at all, each CR is read as a line break.
+  if (text->find('\r') != std::string::npos && text->find('\n') == std::string::npos) {
+    std::replace(text->begin(), text->end(), '\r', '\n');
+  }
   if (inputs != nullptr && id->empty()) {
     const Source& src = inputs->sources()[record.source];
     *id = record.kind == Record::kJson ? src.id + ":" + std::to_string(record.line) : src.id;

@@ -3,7 +3,8 @@
 // read as stdin would be, optionally gzip- or zstd-wrapped (in one or two
 // members/frames, optionally truncated). Checks:
 //   - the records are exactly the non-blank lines of the decoded bytes, with
-//     their 1-based line numbers ('\r' before '\n' dropped), for any batch size;
+//     their 1-based line numbers ('\r' before '\n' dropped, a byte order
+//     mark before the first dropped), for any batch size;
 //     a truncated stream gives a prefix of them and at most one error record,
 //     the last, naming -:LINE;
 //   - every record gives either a document or an error naming -:LINE, never
@@ -15,7 +16,9 @@
 //   - MaskWideNumbers (records with numbers beyond 64 bits) against simdjson:
 //     on a line simdjson reads, it succeeds, its masked copy parses and each
 //     member's value as written parses to the same value; on a line simdjson
-//     refuses for anything but a number, its masked copy is refused too.
+//     refuses for anything but a number, its masked copy is refused too;
+//   - ReplaceLoneSurrogateEscapes keeps the length, changes nothing in a
+//     record simdjson reads, and only ever writes \ufffd over an escape.
 #include <fuzzer/FuzzedDataProvider.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -30,6 +33,7 @@
 #include "boilerhash/utf8.h"
 #include "fuzz_util.h"
 #include "input.h"
+#include "json_surrogates.h"
 #include "json_wide_numbers.h"
 #include "process.h"
 
@@ -77,6 +81,7 @@ std::vector<std::pair<uint64_t, std::string>> ExpectedLines(const std::string& c
     if (len > 0 && content[pos + len - 1] == '\r') --len;
     ++line;
     std::string l = content.substr(pos, len);
+    if (line == 1 && l.compare(0, 3, "\xEF\xBB\xBF") == 0) l.erase(0, 3);  // a byte order mark
     if (l.find_first_not_of(" \t") != std::string::npos) lines.emplace_back(line, std::move(l));
     pos = nl == std::string::npos ? content.size() : nl + 1;
   }
@@ -104,6 +109,28 @@ simdjson::error_code ParseRecord(simdjson::dom::parser& parser, std::string_view
   *through_mask = err == simdjson::NUMBER_ERROR && bhcli::MaskWideNumbers(line, masked);
   if (*through_mask) err = parser.parse(masked->masked).get_object().get(*obj);
   return err;
+}
+
+void CheckSurrogates(std::string_view line) {
+  std::string fixed;
+  const size_t n = bhcli::ReplaceLoneSurrogateEscapes(line, &fixed);
+  FUZZ_CHECK(fixed.size() == line.size(), "surrogate repair changed the length");
+  // A changed byte lies inside a \uXXXX escape of the input that is now \ufffd.
+  const auto inside_replaced_escape = [&](size_t i) {
+    for (size_t j = i >= 5 ? i - 5 : 0; j <= i; ++j) {
+      if (fixed.compare(j, 6, "\\ufffd") == 0 && line.substr(j, 2) == "\\u") return true;
+    }
+    return false;
+  };
+  size_t changed = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (fixed[i] == line[i]) continue;
+    FUZZ_CHECK(inside_replaced_escape(i), "surrogate repair wrote outside an escape: " + Escape(std::string(line)));
+    ++changed;
+  }
+  FUZZ_CHECK((n == 0) == (changed == 0), "surrogate repair count disagrees with the bytes changed");
+  simdjson::dom::parser parser;
+  if (!parser.parse(line).error()) FUZZ_CHECK(n == 0, "lone surrogates replaced in a record simdjson reads");
 }
 
 void CheckWideNumbers(std::string_view line) {
@@ -213,6 +240,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     FUZZ_CHECK(r.kind == Record::kJson, "a JSONL source gave a whole-file record");
     CheckWideNumbers(r.bytes);
+    CheckSurrogates(r.bytes);
     FUZZ_CHECK(r.line > last_line, "line numbers not increasing at record " + std::to_string(i));
     last_line = r.line;
     if (known) {

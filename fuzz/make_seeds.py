@@ -115,10 +115,12 @@ def main():
         b'{"text": "dup key", "text": "second"}',
         b'{"id": 123456789012345678901234567890, "text": "wide id", "f": 1e400, "g": [-18446744073709551616, {"h": 0.5}]}',
         b'{"id": "bad-number", "text": "x", "n": 01}',
+        b'{"id": "lone-surrogates", "text": "a \\ud800 b \\udc00 c \\ud83d\\ude00", "x": "\\\\udfff"}',
         b'{"id": "", "text": ""}',
         b'\x00\x00',
         b'{}',
     ]) + b"\n")
+    write("jsonl", b"\xef\xbb\xbf" + rec(docs[0], id="after-a-bom") + b"\n")  # a byte order mark first
     # The same records wrapped: option bytes at the end, consumed from the last
     # one: wrap (3 gzip, 4 zstd), two members, truncate, text field, id field,
     # max records, max bytes (2), clean.

@@ -534,6 +534,66 @@ class CliTest(unittest.TestCase):
             self.assertEqual(r.returncode, 3, (cmd, r.stderr))
             self.assertIn(b"No space left on device", r.stderr, cmd)
 
+    def test_unusual_inputs(self):
+        # Directory symlink loops are walked once; a link to nowhere is
+        # reported; a BOM, lone surrogate escapes and CR-only line endings
+        # are read, not fatal; stats -o onto a device writes through it.
+        name = sorted(n for n in os.listdir(ARTICLES) if n.endswith(".txt"))[0]
+        d = os.path.join(self.tmp, "unusual", "tree")
+        os.makedirs(os.path.join(d, "sub"), exist_ok=True)
+        shutil.copy(os.path.join(ARTICLES, name), os.path.join(d, "x.txt"))
+        for link, target in (("s1", "."), ("s2", "."), ("sub/up", ".."), ("broken.txt", "nowhere")):
+            if not os.path.lexists(os.path.join(d, link)):
+                os.symlink(target, os.path.join(d, link))
+        r = subprocess.run([CLI, "dedup", d], capture_output=True, timeout=60)
+        self.assertEqual(r.returncode, 1, r.stderr)  # the broken link
+        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["x.txt"])
+        self.assertIn(b"broken.txt: cannot read: ", r.stderr)
+        # JSONL: a BOM, lone surrogates (U+FFFD, as invalid bytes are), a pair kept.
+        records = self.write("unusual/r.jsonl", b'\xef\xbb\xbf{"id": "bom", "text": "first record"}\n'
+                             b'{"id": "lone", "text": "a \\ud800 b \\udc00 c \\ud83d\\ude00 d \\\\ud800", "n": 1e400}\n')
+        r = run("dedup", "--filter", "--no-clean", records)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = jsonl(r.stdout)
+        self.assertEqual([x["id"] for x in out], ["bom", "lone"])
+        self.assertEqual(out[1]["text"], "a \ufffd b \ufffd c \U0001F600 d \\ud800")
+        self.assertIn(b'"n":1e400', r.stdout)
+        # CR-only line endings are line breaks: the content lines survive.
+        with open(os.path.join(ARTICLES, name), encoding="utf-8") as f:
+            article = f.read()
+        cr = self.write("unusual/cr.txt", article.replace("\n", "\r"))
+        lf = self.write("unusual/lf.txt", article)
+        self.assertEqual(run("clean", cr).stdout, run("clean", lf).stdout)
+        self.assertGreater(len(run("clean", cr).stdout), 200)
+        # stats -o onto a device or a symlink writes through, never replaces it.
+        self.assertEqual(run("stats", "-o", os.devnull, lf).returncode, 0)
+        self.assertFalse(os.path.isfile(os.devnull))
+        target = os.path.join(self.tmp, "unusual", "target.bhlf")
+        link = os.path.join(self.tmp, "unusual", "link.bhlf")
+        open(target, "wb").close()
+        if not os.path.lexists(link):
+            os.symlink(target, link)
+        self.assertEqual(run("stats", "-o", link, lf).returncode, 0)
+        self.assertTrue(os.path.islink(link))
+        self.assertEqual(read(target)[:4], b"BHLF")
+
+    def test_summary_rows_with_long_ids(self):
+        # A 600-character id (a long URL) runs over its column; every row
+        # keeps its counts and its own line.
+        name = sorted(n for n in os.listdir(ARTICLES) if n.endswith(".txt"))[0]
+        with open(os.path.join(ARTICLES, name), encoding="utf-8") as f:
+            article = f.read()
+        long_id = "https://example.com/" + "a" * 580
+        path = self.write("long_ids/r.jsonl", json.dumps({"id": long_id, "text": article}) + "\n" +
+                          json.dumps({"id": "short", "text": article}) + "\n")
+        r = run("dedup", "--summary", path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = [l for l in r.stdout.decode().splitlines() if l.startswith("  ")]
+        self.assertEqual(len(rows), 2, r.stdout)
+        self.assertTrue(rows[0].startswith("  " + long_id + "  representative"), rows[0][-80:])
+        for row in rows:
+            self.assertRegex(row, r"\d+ of \d+ lines removed$")
+
     def test_bad_corpus_stats_files_are_clear_errors(self):
         table = os.path.join(self.tmp, "bad_stats", "t.bhlf")
         os.makedirs(os.path.dirname(table), exist_ok=True)
