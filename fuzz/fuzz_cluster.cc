@@ -3,11 +3,13 @@
 // Invariants: one representative per document, the lowest index of its
 // cluster (rep <= d, rep[rep] == rep); similarity in [0, 1] and 1 for a
 // representative; verified <= candidate pairs; a second run gives the same
-// result; documents with an empty signature stay alone.
+// result; documents with an empty signature stay alone; bands x rows above
+// k is refused (std::invalid_argument).
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 #include "boilerhash/cluster.h"
@@ -61,6 +63,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<DocumentSketch> docs(n);
   for (size_t d = 0; d < n; ++d) docs[d] = {sigs[d], sets[d], sets[d].size()};
 
+  size_t longest = 0;  // the signature length clustering goes by
+  for (const auto& sig : sigs) longest = std::max(longest, sig.size());
+  if (options.measure == Measure::kJaccard && longest > 0 && options.lsh.bands != 0 && options.lsh.rows != 0 &&
+      uint64_t{options.lsh.bands} * options.lsh.rows > longest) {
+    // No document would have a band: refused, not silently unclustered.
+    bool refused = false;
+    try {
+      (void)ClusterNearDuplicates(docs, options);
+    } catch (const std::invalid_argument&) {
+      refused = true;
+    }
+    FUZZ_CHECK(refused, "bands x rows above the signature length was not refused");
+    return 0;
+  }
   const ClusterResult r = ClusterNearDuplicates(docs, options);
   const std::string what = " (n=" + std::to_string(n) + " k=" + std::to_string(k) +
                            " threshold=" + std::to_string(options.threshold) +

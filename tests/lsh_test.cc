@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "boilerhash/cluster.h"
 #include "boilerhash/containment_index.h"
@@ -275,6 +276,57 @@ TEST(Cluster, GroupsNearDuplicatesAndLeavesOthersAlone) {
   EXPECT_EQ(ClusterNearDuplicates(docs, o).representative[5], 0u);
   o.measure = Measure::kJaccard;
   EXPECT_EQ(ClusterNearDuplicates(docs, o).representative[5], 5u);
+}
+
+// A document like two cluster leaders that are not like each other joins
+// both clusters, whichever order they come in (the first match used to end
+// its comparisons: A, B, C gave {A, C}, {B}). k = 10, one band of one row:
+// every document shares the bucket of its first value.
+TEST(Cluster, ADocumentLikeTwoLeadersJoinsBoth) {
+  const std::vector<uint32_t> a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const std::vector<uint32_t> c = {1, 2, 3, 4, 5, 16, 17, 18, 19, 20};   // a: 0.5
+  const std::vector<uint32_t> b = {1, 22, 23, 24, 25, 16, 17, 18, 19, 20};  // c: 0.6, a: 0.1
+  ClusterOptions o;
+  o.threshold = 0.5;
+  o.lsh = {1, 1};
+  for (const auto& order : {std::vector<const std::vector<uint32_t>*>{&a, &b, &c},
+                            std::vector<const std::vector<uint32_t>*>{&c, &a, &b},
+                            std::vector<const std::vector<uint32_t>*>{&b, &a, &c}}) {
+    std::vector<DocumentSketch> docs;
+    for (const auto* sig : order) docs.push_back({*sig, {}, 10});
+    EXPECT_EQ(ClusterNearDuplicates(docs, o).representative, (std::vector<uint32_t>{0, 0, 0}));
+  }
+  o.lsh = {3, 4};  // 12 values from 10: no document has a band
+  std::vector<DocumentSketch> docs = {{a, {}, 10}, {b, {}, 10}};
+  EXPECT_THROW(ClusterNearDuplicates(docs, o), std::invalid_argument);
+}
+
+// m exact copies form one cluster with O(m) similarity checks in both
+// measures. (Containment used to spend O(m^2) in its index queries, which
+// return every copy; that cost is not visible here: 4,000 copies took 12 s.)
+TEST(Cluster, ExactCopiesCostLinearComparisons) {
+  const MinHasher hasher;
+  std::mt19937_64 rng(21);
+  const auto set = ShingleSet(RandomSet(rng, 300));
+  const auto sig = hasher.Sign(set);
+  const size_t m = 2000;
+  std::vector<DocumentSketch> docs(m, DocumentSketch{sig, set, set.size()});
+  for (const Measure measure : {Measure::kJaccard, Measure::kContainment}) {
+    ClusterOptions o;
+    o.measure = measure;
+    const ClusterResult r = ClusterNearDuplicates(docs, o);
+    EXPECT_EQ(r.representative, std::vector<uint32_t>(m, 0));
+    EXPECT_LT(r.candidate_pairs, 2 * m) << (measure == Measure::kJaccard ? "jaccard" : "containment");
+  }
+}
+
+// NaN is not a threshold: it must not leave its parameters to later callers
+// (as a memo key it equalled every threshold).
+TEST(Lsh, NanThresholdDoesNotPoisonTheMemo) {
+  (void)RecallFirstLshParams(std::nan(""), 77);
+  const LshParams p = RecallFirstLshParams(0.5, 77);
+  EXPECT_GT(p.bands, 1u);
+  EXPECT_LE(p.bands * p.rows, 77u);
 }
 
 }  // namespace

@@ -1,14 +1,20 @@
 // Stage 6b: verify LSH candidates and join them with union-find.
 //
 // Jaccard: all (band, key, doc) entries are sorted so that each bucket is a
-// run; documents in a bucket are compared with one member of every cluster
-// already present in it, so a bucket of m copies of one text costs O(m)
-// comparisons, not O(m^2). Containment: the size-partitioned index proposes,
-// for each document, larger documents that may contain it.
+// run; each document in a bucket is compared with the leader (first
+// document) of every other cluster already present in it, so a bucket of m
+// copies of one text costs O(m) comparisons, not O(m^2). Containment: the
+// size-partitioned index proposes, for each document, larger documents that
+// may contain it; exact copies are joined first and queried once.
 #include "boilerhash/cluster.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "boilerhash/containment_index.h"
 #include "boilerhash/minhash.h"
@@ -64,37 +70,73 @@ void ClusterJaccard(std::span<const DocumentSketch> docs, const LshParams& param
   using namespace internal;  // band entries
   const std::vector<BandEntry> entries =
       SortedBandEntries(docs.size(), [&](uint32_t d) { return docs[d].minhash; }, params);
-  std::vector<uint32_t> members;  // one document per cluster present in the bucket
+  std::vector<uint32_t> leaders;  // the first document of each cluster present in the bucket
   ForEachBucket(entries, [&](std::span<const BandEntry> bucket) {
-    members.clear();
+    leaders.clear();
     for (const BandEntry& entry : bucket) {
       const uint32_t doc = DocOf(entry);
-      bool joined = false;
-      for (uint32_t m : members) {
-        if (uf->Find(m) == uf->Find(doc)) { joined = true; break; }
-      }
-      for (size_t mi = 0; !joined && mi < members.size(); ++mi) {
+      // Compared with every other cluster's leader, not only until it joins
+      // one: a document like two leaders that are not like each other joins
+      // both clusters (stopping at the first left them apart, by order).
+      bool represented = false;  // its cluster has a leader here
+      for (const uint32_t leader : leaders) {
+        if (uf->Find(leader) == uf->Find(doc)) {
+          represented = true;
+          continue;
+        }
         ++result->candidate_pairs;
-        if (verify.Similarity(members[mi], doc) >= verify.options.threshold) {
+        if (verify.Similarity(leader, doc) >= verify.options.threshold) {
           ++result->verified_pairs;
-          uf->Union(members[mi], doc);
-          joined = true;
+          uf->Union(leader, doc);
+          represented = true;
         }
       }
-      if (!joined) members.push_back(doc);
+      if (!represented) leaders.push_back(doc);
     }
   });
 }
 
 void ClusterContainment(std::span<const DocumentSketch> docs, uint32_t k, const Verifier& verify,
                         UnionFind* uf, ClusterResult* result) {
+  // Exact copies (the same signature and set size) are joined up front and
+  // only the first enters the index: every query would otherwise return all
+  // m copies, m^2 in all (4,000 copies took 12 s). A copy's pairs are its
+  // first's, so the clusters are the same. (With exact_verify the sets
+  // decide, so copies are only those with equal sets too.)
+  std::vector<uint8_t> is_copy(docs.size(), 0);
+  {
+    std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash;  // signature hash -> first documents
+    for (uint32_t d = 0; d < docs.size(); ++d) {
+      const DocumentSketch& x = docs[d];
+      if (IsEmptySignature(x.minhash)) continue;
+      const uint64_t h = XXH3_64bits_withSeed(x.minhash.data(), x.minhash.size_bytes(), x.set_size);
+      std::vector<uint32_t>& firsts = by_hash[h];
+      bool copy = false;
+      for (const uint32_t f : firsts) {
+        const DocumentSketch& y = docs[f];
+        if (y.set_size == x.set_size && std::equal(y.minhash.begin(), y.minhash.end(), x.minhash.begin(), x.minhash.end()) &&
+            (!verify.options.exact_verify ||
+             std::equal(y.shingle_set.begin(), y.shingle_set.end(), x.shingle_set.begin(), x.shingle_set.end()))) {
+          if (verify.Similarity(f, d) >= verify.options.threshold) {
+            ++result->candidate_pairs;
+            ++result->verified_pairs;
+            uf->Union(f, d);
+            copy = true;
+          }
+          break;
+        }
+      }
+      if (copy) is_copy[d] = 1;
+      else firsts.push_back(d);
+    }
+  }
   ContainmentIndex index(k);
   for (uint32_t d = 0; d < docs.size(); ++d) {
-    if (!IsEmptySignature(docs[d].minhash)) index.Insert(d, docs[d].minhash, docs[d].set_size);
+    if (!is_copy[d] && !IsEmptySignature(docs[d].minhash)) index.Insert(d, docs[d].minhash, docs[d].set_size);
   }
   std::vector<uint32_t> candidates;
   for (uint32_t d = 0; d < docs.size(); ++d) {
-    if (IsEmptySignature(docs[d].minhash)) continue;
+    if (is_copy[d] || IsEmptySignature(docs[d].minhash)) continue;
     candidates.clear();
     index.Query(docs[d].minhash, docs[d].set_size, verify.options.threshold, &candidates);
     for (uint32_t c : candidates) {
@@ -118,6 +160,7 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
   ClusterResult result;
   const size_t n = docs.size();
   UnionFind uf(n);
+  if (n > UINT32_MAX) throw std::length_error("ClusterNearDuplicates: more than 2^32 - 1 documents");
   uint32_t k = 0;
   for (const auto& d : docs) k = std::max<uint32_t>(k, static_cast<uint32_t>(d.minhash.size()));
   const Verifier verify{docs, options};
@@ -125,6 +168,9 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
     if (options.measure == Measure::kJaccard) {
       LshParams params = options.lsh;
       if (params.bands == 0 || params.rows == 0) params = RecallFirstLshParams(options.threshold, k, options.exact_verify);
+      if (uint64_t{params.bands} * params.rows > k) {  // no document would have a band: nothing merged, silently
+        throw std::invalid_argument("ClusterNearDuplicates: bands x rows exceeds the signature length");
+      }
       ClusterJaccard(docs, params, verify, &uf, &result);
     } else {
       ClusterContainment(docs, k, verify, &uf, &result);

@@ -178,7 +178,8 @@ void LineFrequencyTable::Prune() {
   // documents than the number of prunes so far: after a few million
   // documents, a site whose pages come late in the stream could never get
   // its template counted. Here a line seen twice between two prunes stays,
-  // unless the table is full of lines seen more often.
+  // unless the table is full of lines seen as often or more (ties at the
+  // threshold are dropped together: none is preferred by its hash).
   const size_t target = max_entries_ / 2;
   constexpr uint32_t kBuckets = 256;
   size_t histogram[kBuckets] = {};

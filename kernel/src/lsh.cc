@@ -56,7 +56,9 @@ static LshParams SearchOptimalLshParams(double threshold, uint32_t k, double fp_
 // 20 ms at k = 128), and callers ask for the same few settings again and
 // again, so results are memoized.
 LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight, double fn_weight) {
-  threshold = std::clamp(threshold, 0.0, 1.0);
+  // NaN passes std::clamp, and as a memo key it equals every threshold: one
+  // NaN call would hand its result to all later callers. It is taken as 1.
+  threshold = std::isnan(threshold) ? 1.0 : std::clamp(threshold, 0.0, 1.0);
   k = std::max<uint32_t>(k, 1);
   using Key = std::tuple<double, uint32_t, double, double>;
   static std::mutex mu;

@@ -4,8 +4,14 @@
 // (containment). A candidate pair is kept when its estimated similarity
 // (or, with exact_verify, its exact similarity over shingle sets) reaches the
 // threshold. Kept pairs are joined with union-find; each cluster's
-// representative is its lowest document index, so the result does not depend
-// on insertion order or thread count.
+// representative is its lowest document index. Jaccard: within an LSH
+// bucket a document is compared with the leader (first document) of each
+// other cluster present, not with every member, so that a bucket of m
+// copies costs O(m), not O(m^2); a document like two leaders joins both
+// clusters. Which document leads depends on the documents' order, so
+// reordering the input can change a cluster whose members are alike only
+// through a chain; the same input always gives the same result, on any
+// thread count. MinHashPairs (near_pairs.h) gives every candidate pair.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -53,6 +59,9 @@ struct DocumentSketch {
 // Clusters documents 0..n-1. Documents with an empty signature are never
 // merged with anything. Containment treats the pair (a, b) as a duplicate
 // when the smaller set is contained in the larger one at the threshold.
+// Throws std::length_error for more than 2^32 - 1 documents (ids are 32-bit)
+// and std::invalid_argument when options.lsh has bands x rows above the
+// signature length (no band: nothing would be merged).
 ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
                                     const ClusterOptions& options);
 

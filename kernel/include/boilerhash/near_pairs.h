@@ -31,6 +31,8 @@ struct NearPair {
 
 // n = signatures.size() / k documents, k values each, laid end to end.
 // params with 0 bands: RecallFirstLshParams(threshold, k). Sorted by (a, b).
+// Both functions take at most 2^32 - 1 documents (ids are 32-bit) and throw
+// std::length_error for more.
 std::vector<NearPair> MinHashPairs(std::span<const uint32_t> signatures, size_t k, double threshold,
                                    LshParams params = {});
 
