@@ -75,7 +75,8 @@ class MemoryStream : public ByteStream {
 
 constexpr size_t kChunk = 1 << 20;
 
-// gzip (or zlib) data; concatenated gzip members are read one after another.
+// gzip (or zlib) data; concatenated gzip members are read one after another,
+// and zero padding after the last is ignored.
 class GzipStream : public ByteStream {
  public:
   explicit GzipStream(std::unique_ptr<ByteStream> raw) : raw_(std::move(raw)), in_(kChunk) {
@@ -110,6 +111,12 @@ class GzipStream : public ByteStream {
         }
         z_.next_in = reinterpret_cast<Bytef*>(in_.data());
         z_.avail_in = static_cast<uInt>(r);
+      }
+      if (!in_member_ && *z_.next_in == 0) {
+        // Zero bytes after a member (a file padded to a block size, as tape
+        // and some archivers write): gunzip ignores them, and so does this.
+        while (z_.avail_in > 0 && *z_.next_in == 0) ++z_.next_in, --z_.avail_in;
+        continue;
       }
       in_member_ = true;
       const int rc = inflate(&z_, Z_NO_FLUSH);

@@ -126,6 +126,13 @@ class CliTest(unittest.TestCase):
         gz = self.write("c.jsonl.gz", gzip.compress(data))
         plain = run("dedup", self.corpus)
         self.assertEqual(run("dedup", gz).stdout, plain.stdout)
+        # Zero padding after the last member (block-padded files) is ignored, as gunzip does.
+        padded = self.write("padded.jsonl.gz", gzip.compress(data) + bytes(1000))
+        r = run("dedup", padded)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, plain.stdout)
+        garbage = self.write("garbage.jsonl.gz", gzip.compress(data) + bytes(10) + b"junk")
+        self.assertEqual(run("dedup", garbage).returncode, 1)  # anything else after it is still an error
         if shutil.which("zstd"):
             zst = os.path.join(self.tmp, "c.jsonl.zst")
             subprocess.run(["zstd", "-q", "-f", self.corpus, "-o", zst], check=True)
