@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 
 namespace bhcli {
@@ -106,13 +107,21 @@ std::unique_ptr<LineFrequencyTable> ReadCorpusTables(const std::vector<std::stri
 bool WriteCorpusTable(const boilerhash::LineFrequencyTable& table, const std::string& path, std::string* error) {
   const std::string bytes = table.Save();
   const bool to_stdout = path == "-";
-  // A path that exists and is not a regular file (a device, a pipe, a
-  // symlink such as /dev/fd/N) is written in place: renaming a temporary
-  // file over it would replace the device or link itself.
+  // A path that leads to something other than a regular file (a device, a
+  // pipe, /dev/fd/N) is written in place: renaming a temporary file over it
+  // would replace the device or link itself. A symlink to a regular file
+  // gets its temporary file beside the target, renamed over the target.
   struct stat st {};
-  const bool in_place = to_stdout || (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode));
-  // Errors name the user's path: the temporary file beside it is ours.
-  const std::string temporary = in_place ? path : path + ".tmp";
+  const bool in_place = to_stdout || (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode));
+  std::string target = path;
+  if (!in_place && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    if (char* resolved = ::realpath(path.c_str(), nullptr)) {
+      target = resolved;
+      std::free(resolved);
+    }
+  }
+  // Errors name the user's path: the temporary file is ours.
+  const std::string temporary = in_place ? path : target + ".tmp";
   std::FILE* f = to_stdout ? stdout : std::fopen(temporary.c_str(), "wb");
   if (f == nullptr) {
     *error = "cannot write " + path + ": " + std::strerror(errno);
@@ -126,8 +135,8 @@ bool WriteCorpusTable(const boilerhash::LineFrequencyTable& table, const std::st
     if (!in_place) std::remove(temporary.c_str());
     return false;
   }
-  if (!in_place && std::rename(temporary.c_str(), path.c_str()) != 0) {
-    *error = "cannot rename " + temporary + " to " + path + ": " + std::strerror(errno);
+  if (!in_place && std::rename(temporary.c_str(), target.c_str()) != 0) {
+    *error = "cannot rename " + temporary + " to " + target + ": " + std::strerror(errno);
     std::remove(temporary.c_str());
     return false;
   }

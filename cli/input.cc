@@ -112,10 +112,16 @@ class GzipStream : public ByteStream {
         z_.next_in = reinterpret_cast<Bytef*>(in_.data());
         z_.avail_in = static_cast<uInt>(r);
       }
-      if (!in_member_ && *z_.next_in == 0) {
-        // Zero bytes after a member (a file padded to a block size, as tape
-        // and some archivers write): gunzip ignores them, and so does this.
+      if (!in_member_ && (padding_ || *z_.next_in == 0)) {
+        // Zero bytes after the last member (a file padded to a block size,
+        // as tape and some archivers write): gunzip ignores them, and so
+        // does this. After them only zeros may follow, as for gunzip.
+        padding_ = true;
         while (z_.avail_in > 0 && *z_.next_in == 0) ++z_.next_in, --z_.avail_in;
+        if (z_.avail_in > 0) {
+          error_ = "corrupt gzip data: data after the zero padding";
+          return -1;
+        }
         continue;
       }
       in_member_ = true;
@@ -138,6 +144,7 @@ class GzipStream : public ByteStream {
   bool ok_ = false;
   bool raw_eof_ = false;
   bool in_member_ = false;
+  bool padding_ = false;  // zero padding seen after the last member
 };
 
 class ZstdStream : public ByteStream {

@@ -133,6 +133,8 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.stdout, plain.stdout)
         garbage = self.write("garbage.jsonl.gz", gzip.compress(data) + bytes(10) + b"junk")
         self.assertEqual(run("dedup", garbage).returncode, 1)  # anything else after it is still an error
+        member = self.write("member.jsonl.gz", gzip.compress(data) + bytes(10) + gzip.compress(data))
+        self.assertEqual(run("dedup", member).returncode, 1)  # a member after padding too, as for gunzip
         if shutil.which("zstd"):
             zst = os.path.join(self.tmp, "c.jsonl.zst")
             subprocess.run(["zstd", "-q", "-f", self.corpus, "-o", zst], check=True)

@@ -159,8 +159,8 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
                                     const ClusterOptions& options) {
   ClusterResult result;
   const size_t n = docs.size();
-  UnionFind uf(n);
   if (n > UINT32_MAX) throw std::length_error("ClusterNearDuplicates: more than 2^32 - 1 documents");
+  UnionFind uf(n);
   uint32_t k = 0;
   for (const auto& d : docs) k = std::max<uint32_t>(k, static_cast<uint32_t>(d.minhash.size()));
   const Verifier verify{docs, options};
