@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "input.h"  // ReadToEnd
+
 namespace bhcli {
 
 namespace {
@@ -31,20 +33,11 @@ bool ReadFile(const std::string& path, std::string* bytes, std::string* error, s
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
     bytes->reserve(std::min<uint64_t>(limit, static_cast<uint64_t>(st.st_size)));
   }
-  char buf[1 << 16];
-  while (bytes->size() < limit) {
-    const ssize_t r = ::read(fd, buf, std::min(sizeof(buf), limit - bytes->size()));
-    if (r == 0) break;
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      *error = path + ": cannot read: " + std::strerror(errno);
-      ::close(fd);
-      return false;
-    }
-    bytes->append(buf, static_cast<size_t>(r));
-  }
+  std::string why;
+  const bool read = ReadToEnd(fd, bytes, &why, limit);
   ::close(fd);
-  return true;
+  if (!read) *error = path + ": cannot read: " + why;
+  return read;
 }
 
 bool IsRegularFile(const std::string& path) {

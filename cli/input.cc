@@ -283,16 +283,7 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
   auto hold = [&](int fd, std::string* error) {
     std::string bytes;
     try {
-      char buf[1 << 16];
-      for (;;) {
-        const ssize_t r = ::read(fd, buf, sizeof(buf));
-        if (r > 0) bytes.append(buf, static_cast<size_t>(r));
-        else if (r == 0) break;
-        else if (errno != EINTR) {
-          *error = std::strerror(errno);
-          return -1;
-        }
-      }
+      if (!ReadToEnd(fd, &bytes, error)) return -1;
     } catch (const std::bad_alloc&) {
       *error = "out of memory holding it (" + MegaBytes(bytes.size()) + " or more)";
       return -1;
@@ -362,6 +353,22 @@ RecordReader::RecordReader(const InputSet& inputs) : inputs_(inputs) {}
 RecordReader::~RecordReader() = default;
 
 std::string MegaBytes(uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB"; }
+
+bool ReadToEnd(int fd, std::string* bytes, std::string* error, size_t limit) {
+  char buf[1 << 16];
+  for (size_t got = 0; got < limit;) {
+    const ssize_t r = ::read(fd, buf, std::min(sizeof(buf), limit - got));
+    if (r == 0) break;
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      *error = std::strerror(errno);
+      return false;
+    }
+    bytes->append(buf, static_cast<size_t>(r));
+    got += static_cast<size_t>(r);
+  }
+  return true;
+}
 
 namespace {
 

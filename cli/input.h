@@ -56,6 +56,11 @@ class InputSet {
   // test or fuzz harness can feed the reader without a file or a pipe.
   static InputSet FromBytes(std::string bytes, InputFormat format);
   const std::vector<Source>& sources() const { return sources_; }
+  // Where a record came from, for its error message: the file, and the
+  // line of a JSONL record.
+  std::string Place(const Record& record) const {
+    return sources_[record.source].Place(record.kind == Record::kJson ? record.line : 0);
+  }
   uint64_t total_bytes() const;
   // The bytes of the sources read into memory (Source::held).
   const std::string& held(int32_t index) const { return (*held_)[static_cast<size_t>(index)]; }
@@ -67,6 +72,10 @@ class InputSet {
 
 // A size for messages: "58 MB" (rounded up).
 std::string MegaBytes(uint64_t bytes);
+
+// Appends what fd gives to *bytes until its end or limit bytes in all;
+// false with *error (strerror) on a read error. Retries EINTR.
+bool ReadToEnd(int fd, std::string* bytes, std::string* error, size_t limit = SIZE_MAX);
 
 class ByteStream;
 

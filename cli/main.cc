@@ -153,8 +153,8 @@ class Driver {
     if (!d.ok) {
       std::fprintf(stderr, "boilerhash: %s\n", d.error.c_str());
     } else {  // it read now: counting its lines ran out of memory
-      const std::string place = inputs_.sources()[record.source].Place(record.kind == Record::kJson ? record.line : 0);
-      std::fprintf(stderr, "boilerhash: %s: out of memory counting its lines (record skipped)\n", place.c_str());
+      std::fprintf(stderr, "boilerhash: %s: out of memory counting its lines (record skipped)\n",
+                   inputs_.Place(record).c_str());
     }
   }
 

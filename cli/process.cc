@@ -208,12 +208,6 @@ bool RecordText(const Record& record, const InputSet* inputs, const ProcessConfi
 }
 
 
-// Where a record came from, for its error message: the file, and the line
-// of a JSONL record.
-std::string RecordPlace(const Record& record, const InputSet& inputs) {
-  return inputs.sources()[record.source].Place(record.kind == Record::kJson ? record.line : 0);
-}
-
 // The thread's buffers of ProcessRecord and RecordLineHashes.
 struct ThreadBuffers {
   std::string text, cleaned, id, error;
@@ -240,7 +234,7 @@ void ProcessRecordOrThrow(const Record& record, uint64_t ordinal, const InputSet
   if (!RecordText(record, &inputs, config, &text, &doc->id, &doc->error, &doc->utf8_repairs,
                   config.keep_record ? doc : nullptr)) {
     if (record.kind == Record::kJson) {
-      doc->error = RecordPlace(record, inputs) + ": " + doc->error + " (record skipped)";
+      doc->error = inputs.Place(record) + ": " + doc->error + " (record skipped)";
     }
     return;
   }
@@ -317,7 +311,7 @@ void ProcessRecord(const Record& record, uint64_t ordinal, const InputSet& input
     *doc = Document{};
     doc->ordinal = ordinal;
     ReleaseAfterOutOfMemory();
-    doc->error = RecordPlace(record, inputs) + ": out of memory on a document of " + MegaBytes(bytes) +
+    doc->error = inputs.Place(record) + ": out of memory on a document of " + MegaBytes(bytes) +
                  " (record skipped)";
   }
 }

@@ -20,11 +20,8 @@ size_t CountWords(std::string_view normalized) {
 
 namespace internal {
 
-namespace {
-// Offset: uint32_t from the SIMD word-start pass, size_t past 4 GiB.
-template <typename Offset>
-void ShinglesFromStarts(std::string_view text, const std::vector<Offset>& starts, uint32_t n, uint64_t seed,
-                        std::vector<uint64_t>* out) {
+void WordShinglesFromStarts(std::string_view text, const std::vector<uint32_t>& starts, uint32_t n,
+                            uint64_t seed, std::vector<uint64_t>* out) {
   const size_t words = starts.size();
   if (words == 0) return;
   const char* base = text.data();
@@ -38,12 +35,6 @@ void ShinglesFromStarts(std::string_view text, const std::vector<Offset>& starts
     const size_t end = i + n < words ? starts[i + n] - 1 : text.size();
     out->push_back(XXH3_64bits_withSeed(base + starts[i], end - starts[i], seed));
   }
-}
-}  // namespace
-
-void WordShinglesFromStarts(std::string_view text, const std::vector<uint32_t>& starts, uint32_t n,
-                            uint64_t seed, std::vector<uint64_t>* out) {
-  ShinglesFromStarts(text, starts, n, seed, out);
 }
 
 void WordShinglesWide(std::string_view text, uint32_t n, uint64_t seed, std::vector<uint64_t>* out) {
