@@ -50,16 +50,17 @@ bh_status Guard(F&& f) {
   return status;
 }
 
-// Per-thread signature, so a call allocates nothing once warm. Outside the
-// extern "C" block: it returns a C++ reference.
+// Per-thread signature, so a call allocates nothing once warm.
 struct SignScratch {
   boilerhash::DocumentSignature sig;
 };
 boilerhash::DocumentSignature& Scratch() { return boilerhash::internal::PerThread<SignScratch>().sig; }
 }  // namespace
 
-extern "C" {
-
+// The bh_* definitions take C linkage from their declarations in
+// boilerhash.h. No extern "C" block here: helpers inside one, even in an
+// unnamed namespace, were exported under their plain names (CopyOut,
+// WritePairs), where a program's own function of that name replaced them.
 const char* bh_version(void) { return boilerhash::kVersionString; }
 uint32_t bh_signature_format_version(void) { return boilerhash::kSignatureFormatVersion; }
 
@@ -370,5 +371,3 @@ bh_status bh_explain(const bh_model* model, const char* text, size_t len, char* 
 }
 
 const char* bh_reason_name(uint32_t reason_bit) { return boilerhash::ReasonName(reason_bit); }
-
-}  // extern "C"
