@@ -48,10 +48,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                              " size=" + std::to_string(set_size) + " t=" + std::to_string(threshold) + ")";
     if (fdp.ConsumeBool()) {
       const uint32_t doc = fdp.ConsumeIntegralInRange<uint32_t>(0, 200);
-      index.Insert(doc, sig, set_size);
+      const bool fits = k > 0 && sig.size() >= k;
+      FUZZ_CHECK(index.Insert(doc, sig, set_size).ok() == fits, "Insert's status" + what);
+      if (!fits) continue;  // refused whole: not in any level
       inserted.insert(doc);
-      // A level keeps a signature only when it has bands*rows <= k slots.
-      if (k == 0 || sig.size() < k) continue;
       std::vector<uint32_t> found;
       index.Query(sig, set_size, threshold, &found);
       FUZZ_CHECK(std::binary_search(found.begin(), found.end(), doc),

@@ -202,6 +202,38 @@ TEST(SimHashIndex, MatchesBruteForce) {
   }
 }
 
+// A document inserted again is found by its new fingerprint only, once.
+TEST(SimHashIndex, InsertingADocumentAgainReplacesIt) {
+  SimHashIndex index(3);
+  const uint64_t old_fp = 0x0123456789abcdefULL, new_fp = ~old_fp;
+  for (int i = 0; i < 3; ++i) index.Insert(7, old_fp);
+  index.Insert(7, new_fp);
+  index.Insert(8, old_fp);
+  std::vector<uint32_t> found;
+  index.Query(old_fp, &found);
+  EXPECT_EQ(found, std::vector<uint32_t>{8});
+  found.clear();
+  index.Query(new_fp ^ 1, &found);
+  EXPECT_EQ(found, std::vector<uint32_t>{7});
+  EXPECT_EQ(index.size(), 2u);
+}
+
+// Arguments with no meaning are refused, not remembered or half-applied.
+TEST(Lsh, BadWeightsAndShortSignaturesAreRefused) {
+  EXPECT_THROW(OptimalLshParams(0.7, 100, std::nan(""), 0.5), std::invalid_argument);
+  EXPECT_THROW(OptimalLshParams(0.7, 100, 0.5, -1.0), std::invalid_argument);
+  // The NaN call left nothing behind for the same threshold and k.
+  const LshParams p = OptimalLshParams(0.7, 100, 0.5, 0.5);
+  EXPECT_GT(p.bands, 1u);
+  EXPECT_EQ(ContainmentFromJaccard(std::nan(""), 10, 20), 0.0);
+  ContainmentIndex index(128);
+  EXPECT_FALSE(index.Insert(1, std::vector<uint32_t>(64, 5u), 64).ok());
+  EXPECT_TRUE(index.Insert(2, std::vector<uint32_t>(128, 5u), 128).ok());
+  std::vector<uint32_t> found;
+  index.Query(std::vector<uint32_t>(128, 5u), 64, 0.5, &found);
+  EXPECT_EQ(found, std::vector<uint32_t>{2});
+}
+
 // Excerpts of long documents are found by the containment index and scored
 // close to their exact containment.
 TEST(Containment, IndexFindsExcerptsAndEstimatesTrackExact) {
@@ -318,6 +350,46 @@ TEST(Cluster, ExactCopiesCostLinearComparisons) {
     EXPECT_EQ(r.representative, std::vector<uint32_t>(m, 0));
     EXPECT_LT(r.candidate_pairs, 2 * m) << (measure == Measure::kJaccard ? "jaccard" : "containment");
   }
+}
+
+// Containment is not transitive: pages that each quote one sentence are
+// not near-duplicates of each other. Each keeps its own row (it used to be
+// one cluster led by the sentence, which --filter kept alone); the sentence
+// goes to the largest page, and a chain of excerpts to its largest end.
+TEST(Cluster, ContainmentDoesNotJoinPagesThroughASharedExcerpt) {
+  const MinHasher hasher;
+  std::mt19937_64 rng(5);
+  const std::vector<uint64_t> sentence = RandomSet(rng, 60);
+  std::vector<std::vector<uint64_t>> sets = {ShingleSet(sentence)};
+  for (size_t extra : {25, 40, 30, 20}) {  // four unrelated pages quoting it
+    std::vector<uint64_t> page = RandomSet(rng, extra);
+    page.insert(page.end(), sentence.begin(), sentence.end());
+    sets.push_back(ShingleSet(page));
+  }
+  for (const bool exact : {false, true}) {
+    std::vector<std::vector<uint32_t>> sigs;
+    std::vector<DocumentSketch> docs;
+    for (const auto& set : sets) sigs.push_back(hasher.Sign(set));
+    for (size_t i = 0; i < sets.size(); ++i) docs.push_back({sigs[i], sets[i], sets[i].size()});
+    ClusterOptions o;
+    o.measure = Measure::kContainment;
+    o.exact_verify = exact;
+    const ClusterResult r = ClusterNearDuplicates(docs, o);
+    EXPECT_EQ(r.representative, (std::vector<uint32_t>{2, 1, 2, 3, 4})) << "exact " << exact;
+    EXPECT_GE(r.similarity[0], 0.8);
+  }
+  // A chain: an excerpt of an excerpt of a page leads to the page.
+  const std::vector<uint64_t> page = RandomSet(rng, 120);
+  const std::vector<std::vector<uint64_t>> chain = {
+      ShingleSet({page.begin(), page.begin() + 80}), ShingleSet(page), ShingleSet({page.begin(), page.begin() + 100})};
+  std::vector<std::vector<uint32_t>> sigs;
+  std::vector<DocumentSketch> docs;
+  for (const auto& set : chain) sigs.push_back(hasher.Sign(set));
+  for (size_t i = 0; i < chain.size(); ++i) docs.push_back({sigs[i], chain[i], chain[i].size()});
+  ClusterOptions o;
+  o.measure = Measure::kContainment;
+  o.exact_verify = true;
+  EXPECT_EQ(ClusterNearDuplicates(docs, o).representative, (std::vector<uint32_t>{1, 1, 1}));
 }
 
 // NaN is not a threshold: it must not leave its parameters to later callers

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <random>
+#include <stdexcept>
 
 #include "boilerhash/boilerhash.h"
 #include "boilerhash/cluster.h"
@@ -157,6 +158,24 @@ TEST(SimHashPairs, EqualsEveryPairByPopcount) {
     EXPECT_GT(expected.size(), 3u) << d;  // d = 0: members with no bit flipped
     EXPECT_EQ(SimHashPairs(fps, d), expected) << d;
   }
+}
+
+// Many copies of one fingerprint: every pair, each once (a pair shares all
+// five blocks and is taken from the first).
+TEST(SimHashPairs, CopiesGiveEveryPairOnce) {
+  std::vector<uint64_t> fps(400, 0xfeedfacecafebeefULL);
+  fps.push_back(0);  // far from all
+  const std::vector<NearPair> pairs = SimHashPairs(fps, 4);
+  ASSERT_EQ(pairs.size(), 400u * 399u / 2);
+  EXPECT_EQ(pairs.front(), (NearPair{0, 1}));
+  EXPECT_EQ(pairs.back(), (NearPair{398, 399}));
+  EXPECT_TRUE(std::adjacent_find(pairs.begin(), pairs.end()) == pairs.end());
+}
+
+TEST(MinHashPairs, BandsBeyondTheSignatureAreRefused) {
+  const std::vector<uint32_t> sigs(256, 5u);  // two documents of k = 128
+  EXPECT_EQ(MinHashPairs(sigs, 128, 0.5, {16, 8}).size(), 1u);
+  EXPECT_THROW(MinHashPairs(sigs, 128, 0.5, {20, 8}), std::invalid_argument);
 }
 
 TEST(NearPairsCApi, LayoutBufferAndArguments) {

@@ -5,7 +5,8 @@
 // document) of every other cluster already present in it, so a bucket of m
 // copies of one text costs O(m) comparisons, not O(m^2). Containment: the
 // size-partitioned index proposes, for each document, larger documents that
-// may contain it; exact copies are joined first and queried once.
+// may contain it, and the largest that does becomes its container; exact
+// copies point at their first and are queried once.
 #include "boilerhash/cluster.h"
 
 #include <xxhash.h>
@@ -15,6 +16,7 @@
 #include <numeric>
 #include <stdexcept>
 #include <unordered_map>
+#include <utility>
 
 #include "boilerhash/containment_index.h"
 #include "boilerhash/minhash.h"
@@ -96,13 +98,26 @@ void ClusterJaccard(std::span<const DocumentSketch> docs, const LshParams& param
   });
 }
 
+// Containment's order: a document can be contained in one that comes later
+// in it, larger (set size), or as large and earlier in the input. A strict
+// total order, so following containers always ends, at a document contained
+// in none.
+bool Contains(const DocumentSketch& big, uint32_t b, const DocumentSketch& small, uint32_t s) {
+  return big.set_size > small.set_size || (big.set_size == small.set_size && b < s);
+}
+
+// Containment is not an equivalence: a sentence quoted by twenty unrelated
+// pages is contained in each, and joining every such pair would make the
+// twenty pages one cluster (and --filter would keep the sentence and drop
+// them). So each document points at one container, the largest that holds
+// it at the threshold, and its representative is where those pointers end.
 void ClusterContainment(std::span<const DocumentSketch> docs, uint32_t k, const Verifier& verify,
-                        UnionFind* uf, ClusterResult* result) {
-  // Exact copies (the same signature and set size) are joined up front and
-  // only the first enters the index: every query would otherwise return all
-  // m copies, m^2 in all (4,000 copies took 12 s). A copy's pairs are its
-  // first's, so the clusters are the same. (With exact_verify the sets
-  // decide, so copies are only those with equal sets too.)
+                        std::vector<uint32_t>* container, ClusterResult* result) {
+  // Exact copies (the same signature and set size) point at the first and
+  // only it enters the index: every query would otherwise return all m
+  // copies, m^2 in all (4,000 copies took 12 s). A copy's containers are its
+  // first's. (With exact_verify the sets decide, so copies are only those
+  // with equal sets too.)
   std::vector<uint8_t> is_copy(docs.size(), 0);
   {
     std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash;  // signature hash -> first documents
@@ -120,7 +135,7 @@ void ClusterContainment(std::span<const DocumentSketch> docs, uint32_t k, const 
           if (verify.Similarity(f, d) >= verify.options.threshold) {
             ++result->candidate_pairs;
             ++result->verified_pairs;
-            uf->Union(f, d);
+            (*container)[d] = f;
             copy = true;
           }
           break;
@@ -132,22 +147,25 @@ void ClusterContainment(std::span<const DocumentSketch> docs, uint32_t k, const 
   }
   ContainmentIndex index(k);
   for (uint32_t d = 0; d < docs.size(); ++d) {
-    if (!is_copy[d] && !IsEmptySignature(docs[d].minhash)) index.Insert(d, docs[d].minhash, docs[d].set_size);
+    // A signature shorter than the longest is refused by the index: such a
+    // document can be found contained, not containing.
+    if (!is_copy[d] && !IsEmptySignature(docs[d].minhash)) (void)index.Insert(d, docs[d].minhash, docs[d].set_size);
   }
   std::vector<uint32_t> candidates;
   for (uint32_t d = 0; d < docs.size(); ++d) {
     if (is_copy[d] || IsEmptySignature(docs[d].minhash)) continue;
     candidates.clear();
     index.Query(docs[d].minhash, docs[d].set_size, verify.options.threshold, &candidates);
-    for (uint32_t c : candidates) {
-      if (c == d || docs[c].set_size < docs[d].set_size ||
-          (docs[c].set_size == docs[d].set_size && c < d) || uf->Find(c) == uf->Find(d)) {
-        continue;  // each pair once, from its smaller side
-      }
+    std::erase_if(candidates, [&](uint32_t c) { return !Contains(docs[c], c, docs[d], d); });
+    // Largest first: the first that holds d is its container.
+    std::sort(candidates.begin(), candidates.end(),
+              [&](uint32_t a, uint32_t b) { return Contains(docs[a], a, docs[b], b); });
+    for (const uint32_t c : candidates) {
       ++result->candidate_pairs;
       if (verify.Similarity(d, c) >= verify.options.threshold) {
         ++result->verified_pairs;
-        uf->Union(d, c);
+        (*container)[d] = c;
+        break;
       }
     }
   }
@@ -160,7 +178,9 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
   ClusterResult result;
   const size_t n = docs.size();
   if (n > UINT32_MAX) throw std::length_error("ClusterNearDuplicates: more than 2^32 - 1 documents");
-  UnionFind uf(n);
+  UnionFind uf(n);                    // Jaccard
+  std::vector<uint32_t> container(n);  // containment: each document's, or itself
+  std::iota(container.begin(), container.end(), 0u);
   uint32_t k = 0;
   for (const auto& d : docs) k = std::max<uint32_t>(k, static_cast<uint32_t>(d.minhash.size()));
   const Verifier verify{docs, options};
@@ -173,13 +193,19 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
       }
       ClusterJaccard(docs, params, verify, &uf, &result);
     } else {
-      ClusterContainment(docs, k, verify, &uf, &result);
+      ClusterContainment(docs, k, verify, &container, &result);
     }
   }
   result.representative.resize(n);
   result.similarity.resize(n);
+  const auto top_container = [&](uint32_t d) {
+    uint32_t top = d;
+    while (container[top] != top) top = container[top];
+    for (uint32_t x = d; x != top;) x = std::exchange(container[x], top);  // shorten the chain
+    return top;
+  };
   for (uint32_t d = 0; d < n; ++d) {
-    const uint32_t rep = uf.Find(d);
+    const uint32_t rep = options.measure == Measure::kJaccard ? uf.Find(d) : top_container(d);
     result.representative[d] = rep;
     result.similarity[d] = rep == d ? 1.0 : verify.Similarity(d, rep);
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <string>
 
 namespace boilerhash {
 
@@ -17,14 +18,24 @@ static int PartitionOf(size_t set_size) {
   return set_size == 0 ? 0 : static_cast<int>(std::bit_width(set_size)) - 1;
 }
 
-void ContainmentIndex::Insert(uint32_t doc, std::span<const uint32_t> signature, size_t set_size) {
+Status ContainmentIndex::Insert(uint32_t doc, std::span<const uint32_t> signature, size_t set_size) {
+  // Checked here, before any level: each level's bands take a prefix of
+  // the signature, so a short one would enter some levels and not others.
+  if (k_ == 0 || signature.size() < k_) {
+    return Status(StatusCode::kInvalidArgument, "containment index: signature of " +
+                                                    std::to_string(signature.size()) + " values, index k " +
+                                                    std::to_string(k_));
+  }
   Partition& part = partitions_[PartitionOf(set_size)];
   if (part.levels.empty()) {
     for (double t : Ladder()) {
       part.levels.push_back(std::make_unique<LshIndex>(OptimalLshParams(t, k_), k_));
     }
   }
-  for (auto& level : part.levels) (void)level->Insert(doc, signature);
+  for (auto& level : part.levels) {
+    if (Status s = level->Insert(doc, signature); !s.ok()) return s;
+  }
+  return Status();
 }
 
 void ContainmentIndex::Query(std::span<const uint32_t> signature, size_t set_size,

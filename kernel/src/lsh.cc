@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <tuple>
 
 namespace boilerhash {
@@ -59,6 +60,11 @@ LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight, doubl
   // NaN passes std::clamp, and as a memo key it equals every threshold: one
   // NaN call would hand its result to all later callers. It is taken as 1.
   threshold = std::isnan(threshold) ? 1.0 : std::clamp(threshold, 0.0, 1.0);
+  // The same for the weights, which have no safe stand-in: a NaN weight
+  // would be every weight to the memo.
+  if (!(std::isfinite(fp_weight) && std::isfinite(fn_weight) && fp_weight >= 0 && fn_weight >= 0)) {
+    throw std::invalid_argument("OptimalLshParams: weights must be finite and >= 0");
+  }
   k = std::max<uint32_t>(k, 1);
   using Key = std::tuple<double, uint32_t, double, double>;
   static std::mutex mu;

@@ -3,6 +3,8 @@
 // MinHash: the corpus's band entries are sorted once (band_entries.h); each
 // bucket's documents form the candidate pairs, which are deduplicated across
 // bands with one integer sort (a pair is a << 32 | b), then verified.
+// SimHash: per pigeonhole block, the documents sorted by the block's bits;
+// each pair within the distance is taken from the first block it shares.
 #include "boilerhash/near_pairs.h"
 
 #include <algorithm>
@@ -11,6 +13,7 @@
 
 #include "band_entries.h"
 #include "boilerhash/minhash.h"
+#include "boilerhash/simhash.h"
 #include "boilerhash/simhash_index.h"
 
 namespace boilerhash {
@@ -23,6 +26,9 @@ std::vector<NearPair> MinHashPairs(std::span<const uint32_t> signatures, size_t 
   const size_t n = signatures.size() / k;
   if (n > UINT32_MAX) throw std::length_error("MinHashPairs: more than 2^32 - 1 documents");
   if (params.bands == 0 || params.rows == 0) params = RecallFirstLshParams(threshold, static_cast<uint32_t>(k));
+  if (uint64_t{params.bands} * params.rows > k) {  // no document would have a band: no pair, silently
+    throw std::invalid_argument("MinHashPairs: bands x rows exceeds the signature length");
+  }
   const auto signature = [&](uint32_t d) { return signatures.subspan(size_t{d} * k, k); };
   const std::vector<BandEntry> entries = SortedBandEntries(n, signature, params);
   std::vector<uint64_t> candidates;
@@ -57,17 +63,41 @@ std::vector<NearPair> MinHashPairs(std::span<const uint32_t> signatures, size_t 
 
 std::vector<NearPair> SimHashPairs(std::span<const uint64_t> fingerprints, int max_distance) {
   if (fingerprints.size() > UINT32_MAX) throw std::length_error("SimHashPairs: more than 2^32 - 1 documents");
-  SimHashIndex index(max_distance);
-  for (size_t d = 0; d < fingerprints.size(); ++d) index.Insert(static_cast<uint32_t>(d), fingerprints[d]);
+  // Per block, the documents sorted by that block's bits: each run shares
+  // the block, and its pairs within the distance are taken here if this is
+  // the first block they share. No hash tables, no per-query sort, and each
+  // pair is met once per block it shares (5,000 copies of one fingerprint
+  // took 3.2 s through SimHashIndex's queries).
+  const SimHashBlocks blocks(max_distance);
+  const int d = blocks.max_distance();
+  struct Entry {
+    uint64_t key;
+    uint32_t doc;
+  };
+  std::vector<Entry> entries(fingerprints.size());
   std::vector<NearPair> pairs;
-  std::vector<uint32_t> found;
-  for (size_t d = 0; d < fingerprints.size(); ++d) {
-    found.clear();
-    index.Query(fingerprints[d], &found);  // sorted, and d itself among them
-    for (const uint32_t other : found) {
-      if (other > d) pairs.push_back({static_cast<uint32_t>(d), other});
+  for (int b = 0; b < blocks.count(); ++b) {
+    for (size_t i = 0; i < fingerprints.size(); ++i) {
+      entries[i] = {blocks.Key(b, fingerprints[i]), static_cast<uint32_t>(i)};
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& x, const Entry& y) { return x.key != y.key ? x.key < y.key : x.doc < y.doc; });
+    for (size_t begin = 0, end; begin < entries.size(); begin = end) {
+      for (end = begin + 1; end < entries.size() && entries[end].key == entries[begin].key; ++end) {
+      }
+      for (size_t x = begin; x < end; ++x) {
+        const uint64_t fx = fingerprints[entries[x].doc];
+        for (size_t y = x + 1; y < end; ++y) {
+          const uint64_t fy = fingerprints[entries[y].doc];
+          if (HammingDistance(fx, fy) <= d && blocks.FirstSharedBlock(b, fx, fy)) {
+            pairs.push_back({entries[x].doc, entries[y].doc});  // x < y: docs ascend in a run
+          }
+        }
+      }
     }
   }
+  std::sort(pairs.begin(), pairs.end(),
+            [](const NearPair& x, const NearPair& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
   return pairs;
 }
 

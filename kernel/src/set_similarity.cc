@@ -67,7 +67,7 @@ double ExactContainment(std::span<const uint64_t> a, std::span<const uint64_t> b
 }
 
 double ContainmentFromJaccard(double jaccard, size_t size_a, size_t size_b) {
-  if (size_a == 0) return 0.0;
+  if (size_a == 0 || !(jaccard > 0)) return 0.0;  // NaN too: std::clamp passes it through
   const double inter = jaccard * static_cast<double>(size_a + size_b) / (1.0 + jaccard);
   return std::clamp(inter / static_cast<double>(size_a), 0.0, 1.0);
 }

@@ -95,7 +95,8 @@ bh_status bh_cluster_minhash(const uint32_t* signatures, size_t n, size_t k, dou
 bh_status bh_minhash_pairs(const uint32_t* signatures, size_t n, size_t k, double threshold, uint32_t* pairs,
                            size_t cap, size_t* count);
 /* Every pair among n SimHash fingerprints within Hamming distance
- * max_distance (0 to 4), exactly; sorted and written as bh_minhash_pairs. */
+ * max_distance (0 to 4), exactly; sorted and written as bh_minhash_pairs.
+ * Empty texts all have fingerprint 0, so they pair with each other. */
 bh_status bh_simhash_pairs(const uint64_t* fingerprints, size_t n, int max_distance, uint32_t* pairs,
                            size_t cap, size_t* count);
 

@@ -3,8 +3,13 @@
 // Candidates come from LSH (Jaccard) or from the size-partitioned index
 // (containment). A candidate pair is kept when its estimated similarity
 // (or, with exact_verify, its exact similarity over shingle sets) reaches the
-// threshold. Kept pairs are joined with union-find; each cluster's
-// representative is its lowest document index. Jaccard: within an LSH
+// threshold. Jaccard: kept pairs are joined with union-find; each cluster's
+// representative is its lowest document index. Containment is not
+// transitive (a sentence quoted by two unrelated pages is contained in
+// both), so pairs are not joined: each document's container is the largest
+// document (set size, then the lowest index among equals) that holds it at
+// the threshold, and its representative is the end of that chain of
+// containers, a document contained in no larger one. Jaccard: within an LSH
 // bucket a document is compared with the leader (first document) of each
 // other cluster present, not with every member, so that a bucket of m
 // copies costs O(m), not O(m^2); a document like two leaders joins both
@@ -44,7 +49,8 @@ struct ClusterOptions {
 };
 
 struct ClusterResult {
-  std::vector<uint32_t> representative;  // per document: lowest index of its cluster
+  std::vector<uint32_t> representative;  // per document: lowest index of its cluster (Jaccard),
+                                         // the end of its containers' chain (containment)
   std::vector<double> similarity;        // per document: estimate to its representative (1 for itself)
   size_t candidate_pairs = 0;            // pairs LSH proposed
   size_t verified_pairs = 0;             // pairs that passed verification

@@ -26,6 +26,8 @@ double LshCandidateProbability(double s, const LshParams& params);
 // The (b, r) with b*r <= k minimising
 //   fp_weight * ∫_0^t P(s) ds + fn_weight * ∫_t^1 (1 - P(s)) ds,
 // the false-positive / false-negative areas, as datasketch's optimiser does.
+// A NaN threshold is taken as 1; a weight that is not finite and >= 0
+// throws std::invalid_argument.
 LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight = 0.5,
                            double fn_weight = 0.5);
 

@@ -13,6 +13,10 @@
 // shingles) pair with nothing, as in clustering.
 // SimHash: the pairs within Hamming distance max_distance, exactly (the
 // pigeonhole index of simhash_index.h proposes, popcount decides).
+// A document with no shingles has fingerprint 0 (simhash.h), which no
+// fingerprint can tell from a text's: empty documents pair with each other
+// (m of them give m(m-1)/2 pairs) and with any text within max_distance of
+// 0. A caller drops them first when that is not wanted.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -32,7 +36,8 @@ struct NearPair {
 // n = signatures.size() / k documents, k values each, laid end to end.
 // params with 0 bands: RecallFirstLshParams(threshold, k). Sorted by (a, b).
 // Both functions take at most 2^32 - 1 documents (ids are 32-bit) and throw
-// std::length_error for more.
+// std::length_error for more; MinHashPairs throws std::invalid_argument for
+// params with bands x rows above k (no band: no pair could be found).
 std::vector<NearPair> MinHashPairs(std::span<const uint32_t> signatures, size_t k, double threshold,
                                    LshParams params = {});
 

@@ -21,7 +21,8 @@ double ExactJaccard(std::span<const uint64_t> a_set, std::span<const uint64_t> b
 double ExactContainment(std::span<const uint64_t> a_set, std::span<const uint64_t> b_set);
 
 // Containment of A in B estimated from a Jaccard estimate and the set sizes:
-// |A∩B| = J(|A|+|B|)/(1+J), divided by |A|; clamped to [0, 1].
+// |A∩B| = J(|A|+|B|)/(1+J), divided by |A|; clamped to [0, 1] (a NaN
+// estimate gives 0).
 double ContainmentFromJaccard(double jaccard, size_t size_a, size_t size_b);
 
 }  // namespace boilerhash
