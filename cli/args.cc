@@ -46,16 +46,21 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning, bool input
         ->excludes(none);
     cmd->add_option("--corpus-min-documents", o->corpus_min_documents,
                     "A line in at least this many documents is boilerplate (default: the model's, "
-                    + std::to_string(boilerhash::ClassifierOptions{}.corpus_min_documents) + ")");
+                    + std::to_string(boilerhash::ClassifierOptions{}.corpus_min_documents) + ")")
+        ->check(CLI::Range(1u, UINT32_MAX));  // 0 would make every line boilerplate
     AddTableEntriesOption(cmd, o);
   }
 }
 
-// What CLI11's checks cannot say: combinations, and bounds that hold even for
-// values its range check lets through (--threshold 0).
+// What CLI11's checks cannot say: combinations; and the bounds again, for a
+// caller that fills DedupFlags without parsing.
 int ValidateDedup(const DedupFlags& f, std::ostream& err) {
-  if (f.k == 0 || f.ngram == 0 || !(f.threshold > 0 && f.threshold <= 1)) {
-    err << "boilerhash dedup: --k, --ngram must be positive and --threshold in (0, 1]\n";
+  if (!(f.threshold > 0 && f.threshold <= 1)) {  // the option's check says so first
+    err << "boilerhash dedup: --threshold must be in (0, 1]\n";
+    return kExitUsage;
+  }
+  if (f.k == 0 || f.ngram == 0) {
+    err << "boilerhash dedup: --k and --ngram must be positive\n";
     return kExitUsage;
   }
   if ((f.bands == 0) != (f.rows == 0) || uint64_t{f.bands} * f.rows > f.k) {
@@ -90,7 +95,8 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
                "cleaned, lines and boilerplate_lines added)");
   AddCommonOptions(clean, &common, true);
   clean->add_flag("--explain", o->explain,
-                  "One row per input line: number, label, reasons, text (tab-separated)");
+                  "One row per input line: number, label, reasons, text (tab-separated); with more "
+                  "than one document, each document's rows follow a line of '# ' and its id as a JSON string");
 
   SignFlags& sf = o->sign;
   CLI::App* sign = app.add_subcommand("sign", "Print one signature (JSON) per document");
@@ -107,7 +113,13 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
       "dedup", "Cluster near-duplicate documents; one JSON object per document on stdout");
   AddCommonOptions(dedup, &common, true);
   dedup->add_option("--threshold", df.threshold, "Similarity threshold")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            double t = 0;  // NaN fails the comparison too
+            if (CLI::detail::lexical_cast(value, t) && t > 0 && t <= 1) return {};
+            return "Value " + value + " not in (0, 1]";
+          },
+          "in (0, 1]", "THRESHOLD"))
       ->capture_default_str();
   dedup->add_option("--measure", df.measure, "jaccard, or containment of the smaller document")
       ->check(CLI::IsMember({"jaccard", "containment"}))
@@ -129,8 +141,9 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
       "--summary", df.summary, "Print a readable report (clusters, lines removed per document) instead of JSON");
   dedup->add_flag("--filter", df.filter,
                   "Print the documents to keep instead of one decision per document: each cluster's "
-                  "representative and every document without a near-duplicate, in input order, written as "
-                  "`clean` writes them (cleaned, unless --no-clean). Reads and cleans them a second time")
+                  "representative and every document without a near-duplicate, in input order, as JSONL "
+                  "records, as `clean` writes records (cleaned, unless --no-clean). Reads and cleans them a "
+                  "second time")
       ->excludes(summary);
   dedup->add_flag("--stats", df.stats,
                   "Also print LSH index bytes per document, the corpus line table's size, and peak memory");

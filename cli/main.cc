@@ -19,7 +19,9 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "boilerhash/boilerhash.hpp"
@@ -257,14 +259,15 @@ int RunClean(const CommonOptions& o, bool explain) {
   s.config.keep_cleaned = !explain;
   s.config.keep_record = !explain;
   // One plain-text document prints as text; anything else as JSONL (or, with
-  // --explain, as rows under a "# id" line per document).
+  // --explain, as rows under a line of "# " and the id as a JSON string per
+  // document: an id may hold a newline or a tab, which would pass for rows).
   const bool single = s.inputs.sources().size() == 1 && !s.inputs.sources()[0].jsonl;
   std::string out;
   const Counts c = s.driver->Run(s.config, [&](Document& d) {
     if (explain) {
       if (!single) {
         out += "# ";
-        out += d.id;
+        AppendJsonString(&out, d.id);
         out += '\n';
       }
       out += d.explain;
@@ -382,6 +385,27 @@ long PeakRssKb() {
   return ru.ru_maxrss;
 }
 
+// `cluster` names a representative by its id, which is ambiguous when two
+// documents share one: two directories given together both hold "a.txt", a
+// crawl repeats a URL. Said once on stderr, with the count and the first.
+void WarnRepeatedIds(const std::vector<std::string>& ids) {
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(ids.size());
+  size_t repeated = 0;
+  const std::string* first = nullptr;
+  for (const std::string& id : ids) {
+    if (seen.insert(id).second) continue;
+    if (repeated++ == 0) first = &id;
+  }
+  if (repeated == 0) return;
+  std::string shown;
+  AppendJsonString(&shown, *first);
+  std::fprintf(stderr,
+               "boilerhash dedup: warning: %zu documents repeat an earlier document's id (first: %s); "
+               "a \"cluster\" naming such an id is ambiguous\n",
+               repeated, shown.c_str());
+}
+
 int RunDedup(const CommonOptions& o, const DedupFlags& f) {
   const auto start = std::chrono::steady_clock::now();
   // ParseArgs has checked the flags (k, ngram, threshold, bands x rows).
@@ -417,6 +441,7 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
     removed.push_back(d.boilerplate_lines);
   });
   const size_t n = ids.size();
+  if (!f.filter) WarnRepeatedIds(ids);  // --filter writes records, not ids
   std::vector<boilerhash::DocumentSketch> sketches(n);
   for (size_t i = 0; i < n; ++i) {
     sketches[i].minhash = std::span<const uint32_t>(sigs.data() + i * f.k, f.k);

@@ -301,7 +301,7 @@ class CliTest(unittest.TestCase):
             kept, doc = {}, None
             for row in explain_out.decode("utf-8").split("\n"):
                 if row.startswith("# "):
-                    doc = row[2:]
+                    doc = json.loads(row[2:])
                     kept[doc] = []
                 elif row:
                     f = row.split("\t", 3)
@@ -336,7 +336,7 @@ class CliTest(unittest.TestCase):
         removed, doc = {}, None
         for row in explain.stdout.decode("utf-8").split("\n"):
             if row.startswith("# "):
-                doc = row[2:]
+                doc = json.loads(row[2:])
                 removed[doc] = 0
             elif row and row.split("\t")[1] == "boilerplate":
                 removed[doc] += 1
@@ -585,6 +585,63 @@ class CliTest(unittest.TestCase):
         self.assertEqual(run("stats", "-o", link, lf).returncode, 0)
         self.assertTrue(os.path.islink(link))
         self.assertEqual(read(target)[:4], b"BHLF")
+
+    def test_repeated_ids_bad_values_and_explain_headers(self):
+        name = sorted(n for n in os.listdir(ARTICLES) if n.endswith(".txt"))[0]
+        with open(os.path.join(ARTICLES, name), encoding="utf-8") as f:
+            article = f.read()
+        # Two directories both holding a.txt: the ids repeat, and dedup says so.
+        for sub in ("d1", "d2"):
+            os.makedirs(os.path.join(self.tmp, "ids", sub), exist_ok=True)
+            self.write("ids/%s/a.txt" % sub, article)
+        r = run("dedup", os.path.join(self.tmp, "ids", "d1"), os.path.join(self.tmp, "ids", "d2"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["a.txt", "a.txt"])
+        self.assertIn(b'warning: 1 documents repeat an earlier document\'s id (first: "a.txt")', r.stderr)
+        self.assertNotIn(b"warning", run("dedup", self.corpus).stderr)
+        # Values outside an option's range name that option alone.
+        r = run("dedup", "--threshold", "0", self.corpus)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"--threshold: Value 0 not in (0, 1]", r.stderr)
+        self.assertNotIn(b"--k", r.stderr)
+        self.assertEqual(run("clean", "--corpus-min-documents", "0", self.corpus).returncode, 2)
+        # --explain's document lines hold the id as a JSON string: a newline
+        # or a tab in an id cannot pass for a row.
+        odd = "line\nbreak\tand tab"
+        path = self.write("ids/odd.jsonl", json.dumps({"id": odd, "text": article}) + "\n" +
+                          json.dumps({"id": "plain", "text": "One line.\n"}) + "\n")
+        r = run("clean", "--explain", path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = r.stdout.decode("utf-8").split("\n")
+        headers = [json.loads(row[2:]) for row in rows if row.startswith("# ")]
+        self.assertEqual(headers, [odd, "plain"])
+        self.assertTrue(all(row.startswith("# ") or len(row.split("\t")) == 4 for row in rows if row))
+
+    def test_unlistable_subdirectory_is_reported_alone(self):
+        # A subdirectory the user cannot list is reported by its name and
+        # skipped; the readable files beside it are still processed. Root
+        # reads any directory, so as root the command runs without its
+        # capabilities (setpriv), under the permissions a user would have.
+        d = os.path.join(self.tmp, "unlistable")
+        names = sorted(n for n in os.listdir(ARTICLES) if n.endswith(".txt"))[:2]
+        for sub, name in zip(("ok", "locked"), names):
+            os.makedirs(os.path.join(d, sub), exist_ok=True)
+            shutil.copy(os.path.join(ARTICLES, name), os.path.join(d, sub, "a.txt"))
+        locked = os.path.join(d, "locked")
+        prefix = []
+        if os.geteuid() == 0:
+            prefix = ["setpriv", "--bounding-set=-all", "--inh-caps=-all"]
+            if shutil.which("setpriv") is None or subprocess.run(prefix + ["true"]).returncode != 0:
+                self.skipTest("root, and capabilities cannot be dropped here")
+        os.chmod(locked, 0)
+        try:
+            r = subprocess.run(prefix + [CLI, "dedup", d], capture_output=True, timeout=60)
+        finally:
+            os.chmod(locked, 0o755)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["ok/a.txt"])
+        self.assertIn(locked.encode() + b": cannot list directory: ", r.stderr)
+        self.assertIn(b"1 documents, 1 clusters, 0 duplicates, 0 near-empty, 1 skipped", r.stderr)
 
     def test_summary_rows_with_long_ids(self):
         # A 600-character id (a long URL) runs over its column; every row
