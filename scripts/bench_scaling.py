@@ -68,7 +68,7 @@ def ensure_plot_python(build):
     venv = build / "venv-scaling"
     py = venv / "bin" / "python"
     if not has_matplotlib(py):
-        log(f"creating {venv.relative_to(ROOT)} with matplotlib ...")
+        log(f"creating {venv} with matplotlib ...")  # --build-dir may be outside the checkout
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(py), "-m", "pip", "install", "-q", "matplotlib"], check=True)
     return py

@@ -11,7 +11,7 @@ It reports precision, recall and F1 of both labels, for all lines and for
 lines of 4+ tokens, plus each detector's time.
 
 Usage: scripts/eval_pages_dev.py [--lib build/kernel/libboilerhash.so]
-                                 [--no-justext] [--corpus] [--errors N]
+                                 [--no-justext] [--errors N] [--set DIR]
 """
 import argparse
 import ctypes
@@ -211,7 +211,9 @@ def main():
                 if g == "ambiguous" or bh[file].get(n) == g:
                     continue
                 if shown < args.errors:
-                    print(f"{g[:4]}>{bh[file].get(n)[:4]}\t{file[:8]}:{n}\t{reason_names(lib, why[file][n])}\t{lines[n-1][:150]}")
+                    # A labelled line boilerhash calls blank (a custom --set) has no label or reasons.
+                    got = (bh[file].get(n) or "blank")[:4]
+                    print(f"{g[:4]}>{got}\t{file[:8]}:{n}\t{reason_names(lib, why[file].get(n, 0))}\t{lines[n-1][:150]}")
                 shown += 1
 
 

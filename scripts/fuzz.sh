@@ -48,7 +48,10 @@ for h in $HARNESSES; do
   last=$(grep -E '^#[0-9]+' "$log" | tail -1)
   cov=$(echo "$last" | grep -o 'cov: [0-9]*' | grep -o '[0-9]*')
   ft=$(echo "$last" | grep -o 'ft: [0-9]*' | grep -o '[0-9]*')
-  crashes=$(find "$WORK/$h/artifacts" -type f | wc -l)
+  # Failures only: -report_slow_units also saves inputs that took over a
+  # second (slow-unit-*), which a stall of a busy machine produces too.
+  crashes=$(find "$WORK/$h/artifacts" -type f ! -name 'slow-unit-*' | wc -l)
+  slow=$(find "$WORK/$h/artifacts" -type f -name 'slow-unit-*' | wc -l)
   if [ "$rc" != 0 ] && [ "$crashes" = 0 ]; then crashes="rc=$rc"; fi
   if [ "$MERGE" = 1 ]; then
     "$bin" -merge=1 "fuzz/corpus/$h" "$WORK/$h/new" >"$WORK/$h/merge.log" 2>&1 || true
@@ -57,8 +60,9 @@ for h in $HARNESSES; do
   printf '%-14s %12s %9s %7s %8s %7s %8s\n' "$h" "${execs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "$corpus" "$crashes"
   if [ "$crashes" != 0 ]; then
     status=1
-    find "$WORK/$h/artifacts" -type f | sed 's/^/    crash input: /'
+    find "$WORK/$h/artifacts" -type f ! -name 'slow-unit-*' | sed 's/^/    crash input: /'
     grep -m1 -A3 -E 'ERROR|boilerhash fuzz check failed|runtime error' "$log" | sed 's/^/    /'
   fi
+  if [ "$slow" != 0 ]; then echo "    $slow input(s) over 1 s (not failures): $WORK/$h/artifacts/slow-unit-*"; fi
 done
 exit $status

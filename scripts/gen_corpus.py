@@ -187,9 +187,20 @@ def main():
                     help="content only (to test hashing without the classifier)")
     ap.add_argument("--datasets", default=os.path.join(ROOT, "datasets"))
     args = ap.parse_args()
+    if args.docs < 0 or args.words < 1:
+        ap.error("--docs must be >= 0 and --words >= 1")
+    if not 0 < args.threshold <= 1:
+        ap.error("--threshold must be in (0, 1]")
+    if not 0 <= args.max_rate <= 1 or args.rate_power <= 0:
+        ap.error("--max-rate must be in [0, 1] and --rate-power > 0")
 
     rng = random.Random(args.seed)
-    content, pool, sites = load_labelled(args.datasets)
+    try:
+        content, pool, sites = load_labelled(args.datasets)
+    except OSError as e:
+        ap.error(f"--datasets {args.datasets}: {e}")
+    if not content or not pool:
+        ap.error(f"--datasets {args.datasets}: no labelled set (a folder with labels.tsv) there")
     chain = Chain(content)
     words = chain.words
 

@@ -8,7 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-build/holdout}
 mkdir -p "$OUT/dl" "$OUT/src"
-[ -x "$OUT/venv/bin/python" ] || { python3 -m venv "$OUT/venv" && "$OUT/venv/bin/pip" install -q lxml; }
+# Checked by importing lxml, not by the venv's existence: a first run whose
+# pip install failed leaves a venv without it.
+"$OUT/venv/bin/python" -c "import lxml" 2>/dev/null ||
+  { python3 -m venv "$OUT/venv" && "$OUT/venv/bin/pip" install -q lxml; }
 PIP="$OUT/venv/bin/pip"
 # article-extractor 0.5.9 declares Python >= 3.12: ask for its sdist as such
 # (--no-deps: nothing is installed, the archive is only read).

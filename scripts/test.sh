@@ -17,16 +17,17 @@ echo "== ctest (Release)"
 (cd "$B" && ctest -j "$JOBS" --output-on-failure)
 
 echo "== install + examples"
-rm -rf $B/install $B/examples
-cmake --install "$B" --prefix $B/install >/dev/null
-cmake -S examples -B $B/examples -DCMAKE_PREFIX_PATH="$PWD/$B/install" >/dev/null
-cmake --build $B/examples -j "$JOBS" >/dev/null
-LD_LIBRARY_PATH="$PWD/$B/install/lib" $B/examples/c_consumer
-LD_LIBRARY_PATH="$PWD/$B/install/lib" $B/examples/similarity_table datasets/articles/*.txt >/dev/null
-PKG_CONFIG_PATH="$PWD/$B/install/lib/pkgconfig" \
-  cc examples/c/c_consumer.c $(PKG_CONFIG_PATH="$PWD/$B/install/lib/pkgconfig" pkg-config --cflags --libs boilerhash) \
-  -o $B/examples/c_consumer_pc
-LD_LIBRARY_PATH="$PWD/$B/install/lib" $B/examples/c_consumer_pc
+I=$(realpath -m "$B/install") E=$(realpath -m "$B/examples")  # BUILD_DIR may be absolute
+rm -rf "$I" "$E"
+cmake --install "$B" --prefix "$I" >/dev/null
+cmake -S examples -B "$E" -DCMAKE_PREFIX_PATH="$I" >/dev/null
+cmake --build "$E" -j "$JOBS" >/dev/null
+"$E/c_consumer"   # the installed programs find the library by their RPATH
+"$E/similarity_table" datasets/articles/*.txt >/dev/null
+# pkg-config's flags as words: a path with a space comes back escaped ("a\ b").
+eval "PC_FLAGS=($(PKG_CONFIG_PATH="$I/lib/pkgconfig" pkg-config --cflags --libs boilerhash))"
+cc examples/c/c_consumer.c "${PC_FLAGS[@]}" -o "$E/c_consumer_pc"
+LD_LIBRARY_PATH="$I/lib" "$E/c_consumer_pc"
 echo "examples: ok"
 
 if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
