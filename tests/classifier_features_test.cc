@@ -137,6 +137,14 @@ TEST(LineFeatures, StopwordSetFromText) {
   EXPECT_FALSE(StopwordSet::FromText(std::string(40, 'x'), &st));
   EXPECT_EQ(st.code(), StatusCode::kParseError);
   EXPECT_GT(StopwordSet::English().size(), 100u);
+  // A byte order mark is not part of the first word; capitals are lowered,
+  // as the features pass lowers a line's words before it looks them up.
+  set = StopwordSet::FromText("\xEF\xBB\xBFthe And OF\n", &st);
+  ASSERT_TRUE(set) << st.message();
+  EXPECT_TRUE(set->Contains("the"));
+  EXPECT_TRUE(set->Contains("and"));
+  EXPECT_TRUE(set->Contains("of"));
+  EXPECT_EQ(set->size(), 3u);
 }
 
 // Words of 1..15 bytes live in a packed-key table, 16..32 in a hashed one;

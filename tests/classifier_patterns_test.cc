@@ -36,7 +36,7 @@ TEST(PatternFile, ParsesFields) {
 
 TEST(PatternFile, BadFilesNameTheLine) {
   struct Case {
-    const char* text;
+    std::string text;
     const char* expect;
   } cases[] = {
       {"ok i 1 en abc\nbroken i 1\n", "line 2:"},
@@ -46,6 +46,11 @@ TEST(PatternFile, BadFilesNameTheLine) {
       {"a i 1 en abc\na i 1 en def\n", "line 2: duplicate id 'a'"},
       {"a$b i 1 en abc\n", "line 1: bad character in id"},
       {"# only comments\n", "no patterns"},
+      {"a - 1 !!! abc\n", "line 1: language '!!!'"},
+      {"a - 1000.00001 en abc\n", "line 1: weight"},  // over 1000, though it rounds to 1000 as a float
+      {"ok - 1 en abc\nb - 1 en x\\ \n", "line 2: pattern 'b' ends with a lone '\\'"},  // "x\ " trimmed
+      {std::string("a w 1 en x\0y|z\n", 16), "line 1: pattern 'a' contains a NUL byte"},
+      {"a\x01 - 1 en abc\n", "bad character in id 'a\\x01'"},
   };
   for (const auto& c : cases) {
     std::vector<PatternSpec> specs;
@@ -53,6 +58,42 @@ TEST(PatternFile, BadFilesNameTheLine) {
     EXPECT_EQ(st.code(), StatusCode::kParseError) << c.text;
     EXPECT_NE(st.message().find(c.expect), std::string::npos) << st.message();
   }
+}
+
+// A byte order mark is skipped, and a lone CR ends a line as LF and CRLF do.
+TEST(PatternFile, ByteOrderMarkAndLineEndings) {
+  std::vector<PatternSpec> specs;
+  Status st = ParsePatternFile("\xEF\xBB\xBF# comment\ra - 1 en x\r\nb - 1 pt-BR y\rc - 1 * z", &specs);
+  ASSERT_TRUE(st.ok()) << st.message();
+  ASSERT_EQ(specs.size(), 3u);
+  EXPECT_EQ(specs[0].pattern, "x");
+  EXPECT_EQ(specs[1].line, 3u);
+  EXPECT_EQ(specs[1].language, "pt-BR");
+  EXPECT_EQ(specs[2].pattern, "z");
+}
+
+// Errors are about the pattern as written: an 'l' pattern is checked before
+// the whole-line wrapper, which "x)|(y" would otherwise close and reopen
+// (it loaded, and matched every line starting with x). A pattern that can
+// match an empty string would match every line.
+TEST(PatternFile, PatternsAreCheckedAsWritten) {
+  struct Case {
+    const char* text;
+    const char* expect;
+  } cases[] = {
+      {"a l 1 en x)|(y\n", "line 1: pattern 'a': "},
+      {"ok - 1 en q\na - 1 en $\n", "line 2: pattern 'a': can match an empty string"},
+      {"a - 1 en \\b\n", "can match an empty string"},
+      {"a l 1 en (?:foo)?\n", "can match an empty string"},
+  };
+  for (const auto& c : cases) {
+    Status st;
+    EXPECT_FALSE(PatternDb::FromText(c.text, &st)) << c.text;
+    EXPECT_EQ(st.code(), StatusCode::kCompileError) << c.text;
+    EXPECT_NE(st.message().find(c.expect), std::string::npos) << st.message();
+  }
+  Status st;
+  EXPECT_TRUE(PatternDb::FromText("a l 1 en x|y\n", &st)) << st.message();
 }
 
 TEST(PatternFile, UncompilablePatternNamesTheLine) {

@@ -441,7 +441,8 @@ void WordFeatures(std::string_view line, size_t avail, WordScratch& s, const Sto
 }  // namespace
 
 std::unique_ptr<StopwordSet> StopwordSet::FromText(std::string_view text, Status* status) {
-  std::vector<std::string_view> words;
+  std::vector<std::string> words;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte order mark is not a word
   size_t pos = 0;
   uint32_t line_no = 0;
   while (pos <= text.size()) {
@@ -467,7 +468,12 @@ std::unique_ptr<StopwordSet> StopwordSet::FromText(std::string_view text, Status
           }
           return nullptr;
         }
-        words.push_back(w);
+        // Lower-cased as the features pass lower-cases a line's words
+        // (ASCII letters): "The" in a list would otherwise never match.
+        std::string& word = words.emplace_back(w);
+        for (char& c : word) {
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
         first = false;
       }
       i = j;
@@ -478,7 +484,7 @@ std::unique_ptr<StopwordSet> StopwordSet::FromText(std::string_view text, Status
   while (cap < 2 * words.size() + 2) cap *= 2;
   set->slots_.assign(cap, 0);
   std::vector<std::pair<uint64_t, uint64_t>> short_keys;
-  for (std::string_view w : words) {
+  for (const std::string& w : words) {
     set->max_len_ = std::max<uint32_t>(set->max_len_, static_cast<uint32_t>(w.size()));
     if (w.size() >= 16) {
       set->InsertLong(w);

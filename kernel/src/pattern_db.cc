@@ -5,7 +5,10 @@
 #include <hs/hs.h>
 
 #include <charconv>
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <limits>
 #include <new>
 #include <unordered_set>
 
@@ -32,6 +35,46 @@ std::string_view NextField(std::string_view line, size_t* pos) {
 
 Status LineError(uint32_t line, const std::string& what) {
   return Status(StatusCode::kParseError, "line " + std::to_string(line) + ": " + what);
+}
+
+// Text for an error message: control bytes as \xNN (a NUL would end the C
+// API's message string; a newline would break the message's line).
+std::string Printable(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A language tag (BCP 47's shape: a 2-8 letter primary tag, then subtags of
+// 1-8 letters or digits) or '*'.
+bool IsLanguageTag(std::string_view tag) {
+  if (tag == "*") return true;
+  size_t i = 0;
+  bool primary = true;
+  while (true) {
+    size_t j = i;
+    while (j < tag.size() && j - i < 9 &&
+           ((tag[j] >= 'a' && tag[j] <= 'z') || (tag[j] >= 'A' && tag[j] <= 'Z') ||
+            (!primary && tag[j] >= '0' && tag[j] <= '9'))) {
+      ++j;
+    }
+    const size_t len = j - i;
+    if (len > 8 || len < (primary ? 2u : 1u)) return false;
+    if (j == tag.size()) return true;
+    if (tag[j] != '-') return false;
+    i = j + 1;
+    primary = false;
+  }
 }
 
 struct MatchContext {
@@ -82,13 +125,16 @@ std::string_view DefaultPatternText() { return internal::EnglishPatternText(); }
 Status ParsePatternFile(std::string_view text, std::vector<PatternSpec>* out) {
   out->clear();
   std::unordered_set<std::string> ids;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte order mark
   size_t pos = 0;
   uint32_t line_no = 0;
   while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
+    // Lines end at LF, CRLF or a lone CR (a file saved with old Mac line
+    // endings would otherwise be one pattern, silently).
+    size_t nl = text.find_first_of("\r\n", pos);
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
+    pos = nl + (nl + 1 < text.size() && text[nl] == '\r' && text[nl + 1] == '\n' ? 2 : 1);
     ++line_no;
     while (!line.empty() && IsBlank(line.back())) line.remove_suffix(1);
     size_t i = 0;
@@ -104,11 +150,23 @@ Status ParsePatternFile(std::string_view text, std::vector<PatternSpec>* out) {
     while (p < line.size() && IsBlank(line[p])) ++p;
     const std::string_view pattern = line.substr(p);
     if (lang.empty()) return LineError(line_no, "expected '<id> <flags> <weight> <lang> <pattern>'");
-    if (pattern.empty()) return LineError(line_no, "pattern '" + std::string(id) + "' is empty");
+    if (pattern.empty()) return LineError(line_no, "pattern '" + Printable(id) + "' is empty");
     for (char c : id) {
       const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                       c == '_' || c == '.' || c == '-';
-      if (!ok) return LineError(line_no, "bad character in id '" + std::string(id) + "'");
+      if (!ok) return LineError(line_no, "bad character in id '" + Printable(id) + "'");
+    }
+    if (line.find('\0') != std::string_view::npos) {
+      return LineError(line_no, "pattern '" + std::string(id) + "' contains a NUL byte");
+    }
+    if (!IsLanguageTag(lang)) {
+      return LineError(line_no, "language '" + Printable(lang) + "' is not a language tag (en, pt-BR, ...) or *");
+    }
+    size_t backslashes = 0;
+    while (backslashes < pattern.size() && pattern[pattern.size() - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 1) {
+      return LineError(line_no, "pattern '" + std::string(id) +
+                                    "' ends with a lone '\\' (trailing blanks are trimmed: write a final space as [ ])");
     }
     if (!ids.insert(std::string(id)).second) {
       return LineError(line_no, "duplicate id '" + std::string(id) + "'");
@@ -130,13 +188,13 @@ Status ParsePatternFile(std::string_view text, std::vector<PatternSpec>* out) {
         }
       }
     }
-    float w = 0;
+    double w = 0;  // checked as written, then stored as float (1000.00001 is over 1000)
     const auto [ptr, ec] = std::from_chars(weight.data(), weight.data() + weight.size(), w);
     if (ec != std::errc() || ptr != weight.data() + weight.size() || !std::isfinite(w) || w <= 0 ||
         w > 1000) {
-      return LineError(line_no, "weight '" + std::string(weight) + "' is not a number in (0, 1000]");
+      return LineError(line_no, "weight '" + Printable(weight) + "' is not a number in (0, 1000]");
     }
-    spec.weight = w;
+    spec.weight = std::max(static_cast<float>(w), std::numeric_limits<float>::denorm_min());
     spec.language = std::string(lang);
     spec.pattern = std::string(pattern);
     out->push_back(std::move(spec));
@@ -156,6 +214,29 @@ std::unique_ptr<PatternDb> PatternDb::FromText(std::string_view text, Status* st
 }
 
 namespace internal {
+namespace {
+
+// The pattern as written, before the whole-line wrapper: an 'l' pattern
+// such as "x)|(y" closes the wrapper's group and compiles as something else
+// entirely, and an error inside the wrapper would point at its offsets. A
+// pattern that can match nothing at all ("$", "\\b", "a*") would mark every
+// line: refused with the reason, not Hyperscan's HS_FLAG_ALLOWEMPTY advice.
+Status CheckExpression(const PatternSpec& p, unsigned flags) {
+  hs_expr_info_t* info = nullptr;
+  hs_compile_error_t* err = nullptr;
+  const std::string where = "line " + std::to_string(p.line) + ": pattern '" + p.id + "': ";
+  if (hs_expression_info(p.pattern.c_str(), flags, &info, &err) != HS_SUCCESS) {
+    std::string msg = err && err->message ? err->message : "not a valid expression";
+    hs_free_compile_error(err);
+    return Status(StatusCode::kCompileError, where + msg);
+  }
+  const bool empty = info->min_width == 0;
+  std::free(info);  // hs_expression_info allocates with the misc allocator: malloc by default
+  if (empty) return Status(StatusCode::kCompileError, where + "can match an empty string, so it would match every line");
+  return Status::Ok();
+}
+
+}  // namespace
 
 Status BuildHsPatternSet(const std::vector<PatternSpec>& patterns, HsPatternSet* out) {
   out->expressions.clear();
@@ -170,12 +251,13 @@ Status BuildHsPatternSet(const std::vector<PatternSpec>& patterns, HsPatternSet*
       return Status(StatusCode::kCompileError,
                     "line " + std::to_string(p.line) + ": pattern '" + p.id + "' contains NUL");
     }
-    // Whole-line patterns may have spaces before and closing punctuation after.
-    out->expressions.push_back((p.flags & kPatternWholeLine) ? "^[ \\t]*(?:" + p.pattern + ")[^\\w\\n]*$"
-                                                             : p.pattern);
     unsigned f = HS_FLAG_MULTILINE;
     if (p.flags & kPatternCaseless) f |= HS_FLAG_CASELESS;
     if (p.flags & kPatternUtf8) f |= HS_FLAG_UTF8 | HS_FLAG_UCP;
+    if (Status s = CheckExpression(p, f); !s.ok()) return s;
+    // Whole-line patterns may have spaces before and closing punctuation after.
+    out->expressions.push_back((p.flags & kPatternWholeLine) ? "^[ \\t]*(?:" + p.pattern + ")[^\\w\\n]*$"
+                                                             : p.pattern);
     out->flags.push_back(f);
     out->ids.push_back(static_cast<unsigned>(i));
   }

@@ -62,7 +62,9 @@ struct LineFeatures {
 // A set of stopwords for one or more languages (lower-case UTF-8 words).
 // Text format: one word per line or several separated by spaces; '#' starts
 // a comment; an optional "@lang xx" line names the language of the words
-// after it (several languages may share one set). Immutable after build.
+// after it (several languages may share one set). ASCII letters are
+// lower-cased on load; a word over 32 bytes is an error (kParseError naming
+// its line); a leading byte order mark is skipped. Immutable after build.
 class StopwordSet {
  public:
   // The embedded English list (kernel/patterns/en.stopwords).

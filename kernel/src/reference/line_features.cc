@@ -20,6 +20,7 @@ bool HasSuffix(const std::string& s, const std::string& suffix) {
 
 std::set<std::string> ParseStopwords(std::string_view text) {
   std::set<std::string> out;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a byte order mark
   std::istringstream lines{std::string(text)};
   std::string line;
   while (std::getline(lines, line)) {
@@ -30,6 +31,7 @@ std::set<std::string> ParseStopwords(std::string_view text) {
     while (words >> w) {
       if (first && w == "@lang") break;
       first = false;
+      for (char& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;  // ASCII lower case
       out.insert(w);
     }
   }
