@@ -94,6 +94,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const bool larger = sets[rep].size() > sets[d].size() || (sets[rep].size() == sets[d].size() && rep < d);
       FUZZ_CHECK(rep == d || larger, "representative does not contain the document" + at + what);
       FUZZ_CHECK(r.representative[rep] == rep, "representative is not its own" + at + what);
+      // Never through a chain: a duplicate is held by its representative.
+      FUZZ_CHECK(rep == d || r.similarity[d] >= options.threshold,
+                 "a duplicate below the threshold to its representative" + at + what);
     }
     const double s = r.similarity[d];
     FUZZ_CHECK(s >= 0.0 && s <= 1.0, "similarity " + std::to_string(s) + " out of [0,1]" + at + what);

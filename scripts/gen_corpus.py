@@ -32,6 +32,7 @@ no cluster.
 """
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -189,10 +190,10 @@ def main():
     args = ap.parse_args()
     if args.docs < 0 or args.words < 1:
         ap.error("--docs must be >= 0 and --words >= 1")
-    if not 0 < args.threshold <= 1:
+    if not 0 < args.threshold <= 1:  # NaN fails each of these comparisons too
         ap.error("--threshold must be in (0, 1]")
-    if not 0 <= args.max_rate <= 1 or args.rate_power <= 0:
-        ap.error("--max-rate must be in [0, 1] and --rate-power > 0")
+    if not (0 <= args.max_rate <= 1 and 0 < args.rate_power < math.inf):
+        ap.error("--max-rate must be in [0, 1] and --rate-power a positive number")
 
     rng = random.Random(args.seed)
     try:

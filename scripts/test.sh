@@ -24,8 +24,9 @@ cmake -S examples -B "$E" -DCMAKE_PREFIX_PATH="$I" >/dev/null
 cmake --build "$E" -j "$JOBS" >/dev/null
 "$E/c_consumer"   # the installed programs find the library by their RPATH
 "$E/similarity_table" datasets/articles/*.txt >/dev/null
-# pkg-config's flags as words: a path with a space comes back escaped ("a\ b").
-eval "PC_FLAGS=($(PKG_CONFIG_PATH="$I/lib/pkgconfig" pkg-config --cflags --libs boilerhash))"
+# pkg-config's flags as words: a path with a space comes back escaped ("a\ b"),
+# which read (without -r) joins; no eval, which would run a "$(...)" in a path.
+read -a PC_FLAGS <<<"$(PKG_CONFIG_PATH="$I/lib/pkgconfig" pkg-config --cflags --libs boilerhash)"
 cc examples/c/c_consumer.c "${PC_FLAGS[@]}" -o "$E/c_consumer_pc"
 LD_LIBRARY_PATH="$I/lib" "$E/c_consumer_pc"
 echo "examples: ok"

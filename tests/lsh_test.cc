@@ -386,6 +386,19 @@ TEST(Cluster, ContainmentDoesNotJoinPagesThroughASharedExcerpt) {
   const std::vector<std::vector<uint64_t>> chain = {
       ShingleSet({page.begin(), page.begin() + 80}), ShingleSet(page), ShingleSet({page.begin(), page.begin() + 100})};
   EXPECT_EQ(cluster(chain, true).representative, (std::vector<uint32_t>{1, 1, 1}));
+  // Not through a chain: S is in A (wholly) and A is in B (at 0.9), but S
+  // shares nothing with B. S must not go to B (similarity 0, and --filter
+  // would drop it); A's representative is B, so S stays its own.
+  std::vector<uint64_t> a = RandomSet(rng, 200);
+  std::vector<uint64_t> b(a.begin() + 20, a.end());
+  for (uint64_t x : RandomSet(rng, 60)) b.push_back(x);
+  const std::vector<std::vector<uint64_t>> not_a_chain = {
+      ShingleSet({a.begin(), a.begin() + 20}), ShingleSet(a), ShingleSet(b)};
+  for (const bool exact : {false, true}) {
+    const ClusterResult r = cluster(not_a_chain, exact);
+    EXPECT_EQ(r.representative, (std::vector<uint32_t>{0, 2, 2})) << "exact " << exact;
+    for (uint32_t d = 0; d < 3; ++d) EXPECT_GE(r.similarity[d], 0.8) << d;
+  }
 }
 
 // NaN is not a threshold: it must not leave its parameters to later callers

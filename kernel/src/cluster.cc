@@ -5,8 +5,8 @@
 // document) of every other cluster already present in it, so a bucket of m
 // copies of one text costs O(m) comparisons, not O(m^2). Containment: the
 // size-partitioned index proposes, for each document, larger documents that
-// may contain it, and the largest that does becomes its container; exact
-// copies point at their first and are queried once.
+// may contain it, and the largest representative that does becomes its
+// own; exact copies take their first's and are queried once.
 #include "boilerhash/cluster.h"
 
 #include <xxhash.h>
@@ -16,7 +16,6 @@
 #include <numeric>
 #include <stdexcept>
 #include <unordered_map>
-#include <utility>
 
 #include "boilerhash/containment_index.h"
 #include "boilerhash/minhash.h"
@@ -98,27 +97,30 @@ void ClusterJaccard(std::span<const DocumentSketch> docs, const LshParams& param
   });
 }
 
-// Containment's order: a document can be contained in one that comes later
-// in it, larger (set size), or as large and earlier in the input. A strict
-// total order, so following containers always ends, at a document contained
-// in none.
+// Containment's order: a document can be contained in one before it here,
+// larger (set size), or as large and earlier in the input.
 bool Contains(const DocumentSketch& big, uint32_t b, const DocumentSketch& small, uint32_t s) {
   return big.set_size > small.set_size || (big.set_size == small.set_size && b < s);
 }
 
 // Containment is not an equivalence: a sentence quoted by twenty unrelated
-// pages is contained in each, and joining every such pair would make the
-// twenty pages one cluster (and --filter would keep the sentence and drop
-// them). So each document points at one container, the largest that holds
-// it at the threshold, and its representative is where those pointers end.
+// pages is contained in each, and joining every such pair made the twenty
+// pages one cluster (and --filter kept the sentence and dropped them). Nor
+// does it carry along a chain: S in A and A in B at the threshold can leave
+// S nowhere near B. So documents are visited largest first, and each one's
+// representative is the largest representative (a document no other
+// contains) that holds it at the threshold; with none it is its own. A
+// duplicate is then always contained in its representative at the
+// threshold, and every representative is final when smaller documents ask.
 void ClusterContainment(std::span<const DocumentSketch> docs, uint32_t k, const Verifier& verify,
-                        std::vector<uint32_t>* container, ClusterResult* result) {
-  // Exact copies (the same signature and set size) point at the first and
-  // only it enters the index: every query would otherwise return all m
-  // copies, m^2 in all (4,000 copies took 12 s). A copy's containers are its
-  // first's. (With exact_verify the sets decide, so copies are only those
-  // with equal sets too.)
-  std::vector<uint8_t> is_copy(docs.size(), 0);
+                        std::vector<uint32_t>* representative, ClusterResult* result) {
+  std::vector<uint32_t>& rep = *representative;
+  // Exact copies (the same signature and set size) take their first's
+  // representative and only the first enters the index: every query would
+  // otherwise return all m copies, m^2 in all (4,000 copies took 12 s).
+  // (With exact_verify the sets decide, so copies are only those with
+  // equal sets too.)
+  std::vector<uint32_t> copy_of(docs.size(), UINT32_MAX);
   {
     std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash;  // signature hash -> first documents
     for (uint32_t d = 0; d < docs.size(); ++d) {
@@ -135,36 +137,41 @@ void ClusterContainment(std::span<const DocumentSketch> docs, uint32_t k, const 
           if (verify.Similarity(f, d) >= verify.options.threshold) {
             ++result->candidate_pairs;
             ++result->verified_pairs;
-            (*container)[d] = f;
+            copy_of[d] = f;
             copy = true;
           }
           break;
         }
       }
-      if (copy) is_copy[d] = 1;
-      else firsts.push_back(d);
+      if (!copy) firsts.push_back(d);
     }
   }
   ContainmentIndex index(k);
+  std::vector<uint32_t> order;
   for (uint32_t d = 0; d < docs.size(); ++d) {
+    if (IsEmptySignature(docs[d].minhash)) continue;
+    order.push_back(d);
     // A signature shorter than the longest is refused by the index: such a
     // document can be found contained, not containing.
-    if (!is_copy[d] && !IsEmptySignature(docs[d].minhash)) (void)index.Insert(d, docs[d].minhash, docs[d].set_size);
+    if (copy_of[d] == UINT32_MAX) (void)index.Insert(d, docs[d].minhash, docs[d].set_size);
   }
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return Contains(docs[a], a, docs[b], b); });
   std::vector<uint32_t> candidates;
-  for (uint32_t d = 0; d < docs.size(); ++d) {
-    if (is_copy[d] || IsEmptySignature(docs[d].minhash)) continue;
+  for (const uint32_t d : order) {
+    if (copy_of[d] != UINT32_MAX) {  // its first comes before it in the order
+      rep[d] = rep[copy_of[d]];
+      continue;
+    }
     candidates.clear();
     index.Query(docs[d].minhash, docs[d].set_size, verify.options.threshold, &candidates);
-    std::erase_if(candidates, [&](uint32_t c) { return !Contains(docs[c], c, docs[d], d); });
-    // Largest first: the first that holds d is its container.
+    std::erase_if(candidates, [&](uint32_t c) { return rep[c] != c || !Contains(docs[c], c, docs[d], d); });
     std::sort(candidates.begin(), candidates.end(),
               [&](uint32_t a, uint32_t b) { return Contains(docs[a], a, docs[b], b); });
     for (const uint32_t c : candidates) {
       ++result->candidate_pairs;
       if (verify.Similarity(d, c) >= verify.options.threshold) {
         ++result->verified_pairs;
-        (*container)[d] = c;
+        rep[d] = c;
         break;
       }
     }
@@ -179,7 +186,7 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
   const size_t n = docs.size();
   if (n > UINT32_MAX) throw std::length_error("ClusterNearDuplicates: more than 2^32 - 1 documents");
   UnionFind uf(n);                    // Jaccard
-  std::vector<uint32_t> container(n);  // containment: each document's, or itself
+  std::vector<uint32_t> container(n);  // containment: each document's representative
   std::iota(container.begin(), container.end(), 0u);
   uint32_t k = 0;
   for (const auto& d : docs) k = std::max<uint32_t>(k, static_cast<uint32_t>(d.minhash.size()));
@@ -198,14 +205,8 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
   }
   result.representative.resize(n);
   result.similarity.resize(n);
-  const auto top_container = [&](uint32_t d) {
-    uint32_t top = d;
-    while (container[top] != top) top = container[top];
-    for (uint32_t x = d; x != top;) x = std::exchange(container[x], top);  // shorten the chain
-    return top;
-  };
   for (uint32_t d = 0; d < n; ++d) {
-    const uint32_t rep = options.measure == Measure::kJaccard ? uf.Find(d) : top_container(d);
+    const uint32_t rep = options.measure == Measure::kJaccard ? uf.Find(d) : container[d];
     result.representative[d] = rep;
     result.similarity[d] = rep == d ? 1.0 : verify.Similarity(d, rep);
   }

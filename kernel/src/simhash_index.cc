@@ -40,8 +40,10 @@ void SimHashIndex::Insert(uint32_t doc, uint64_t fingerprint) {
     // Inserted again with another fingerprint: its old entries go, or every
     // re-insert would leave one more behind for queries to walk past.
     for (int b = 0; b < blocks_.count(); ++b) {
-      auto& bucket = tables_[static_cast<size_t>(b)][blocks_.Key(b, it->second)];
-      std::erase_if(bucket, [&](const Entry& e) { return e.doc == doc; });
+      auto& table = tables_[static_cast<size_t>(b)];
+      const auto bucket = table.find(blocks_.Key(b, it->second));
+      std::erase_if(bucket->second, [&](const Entry& e) { return e.doc == doc; });
+      if (bucket->second.empty()) table.erase(bucket);  // nor an empty bucket per re-insert
     }
   }
   fingerprints_[doc] = fingerprint;

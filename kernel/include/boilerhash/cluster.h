@@ -6,10 +6,13 @@
 // threshold. Jaccard: kept pairs are joined with union-find; each cluster's
 // representative is its lowest document index. Containment is not
 // transitive (a sentence quoted by two unrelated pages is contained in
-// both), so pairs are not joined: each document's container is the largest
-// document (set size, then the lowest index among equals) that holds it at
-// the threshold, and its representative is the end of that chain of
-// containers, a document contained in no larger one. Jaccard: within an LSH
+// both; S in A and A in B can leave S nowhere near B), so pairs are not
+// joined: documents are visited largest first (set size, then the lowest
+// index among equals), and each one's representative is the largest
+// representative that holds it at the threshold, or itself when none does.
+// A duplicate is always contained in its representative at the threshold.
+// A document whose signature is shorter than the longest is never indexed,
+// so it can be a duplicate but never another's representative. Jaccard: within an LSH
 // bucket a document is compared with the leader (first document) of each
 // other cluster present, not with every member, so that a bucket of m
 // copies costs O(m), not O(m^2); a document like two leaders joins both
@@ -50,7 +53,7 @@ struct ClusterOptions {
 
 struct ClusterResult {
   std::vector<uint32_t> representative;  // per document: lowest index of its cluster (Jaccard),
-                                         // the end of its containers' chain (containment)
+                                         // the largest representative containing it (containment)
   std::vector<double> similarity;        // per document: estimate to its representative (1 for itself)
   size_t candidate_pairs = 0;            // pairs LSH proposed
   size_t verified_pairs = 0;             // pairs that passed verification
