@@ -309,5 +309,24 @@ TEST(Reasons, NamesAreUniqueAndJoin) {
   EXPECT_EQ(ReasonNames(1u << 31), "bit31");
 }
 
+// An author box ("Jane Roe is a staff writer ...") ends the article; a body
+// sentence about an author does not. The name must be capitalised: under a
+// case-insensitive pattern "My grandmother was a famous author" matched and
+// the paragraphs after it were dropped as after_end_marker.
+TEST(PatternDb, AuthorBioNeedsACapitalisedName) {
+  const std::string tail =
+      "The new bridge will be named after the engineer who designed the first one, the council "
+      "said, and a plaque will be placed at each end of it.\n\n";
+  for (const auto& [line, ends] : {std::pair<std::string, bool>{
+                                       "My grandmother was a famous author, and she crossed the old bridge "
+                                       "every morning on her way to the library for forty years.", false},
+                                   {"Jane Roe is a staff writer who covers the county council.", true}}) {
+    const auto lines = testing::ClassifyLines(testing::kCouncilStory + line + "\n\n" + tail);
+    ASSERT_FALSE(lines.empty());
+    const bool dropped = lines.back().result.reasons & kReasonAfterEndMarker;
+    EXPECT_EQ(dropped, ends) << line;
+  }
+}
+
 }  // namespace
 }  // namespace boilerhash
