@@ -7,7 +7,8 @@ Writes OUT/corpus.jsonl ({"id", "text"} per line) and OUT/truth.jsonl
 How documents are made (everything from a fixed seed, so the same arguments
 give the same bytes):
   * Base texts: paragraphs of sentences from a word-bigram chain trained on the
-    lines labelled `content` in datasets/*/labels.tsv (ASCII words only), with
+    lines labelled `content` in the labels.tsv of the real captures
+    (datasets/articles and datasets/pages-dev; ASCII words only), with
     words from the same text's word list mixed in, so different bases share
     almost no word 5-grams.
   * Families: a base and 0..7 copies; a copy applies word edits (substitute,
@@ -54,10 +55,15 @@ def ascii_words(line):
 TOKEN = re.compile(r"[a-z0-9]+")
 
 
+# The labelled sets of real captures. datasets/page-types is written, not
+# crawled (its README), and is a probe of the classifier, not corpus material.
+REAL_SETS = ("articles", "pages-dev")
+
+
 def load_labelled(datasets):
-    """(content lines, boilerplate pool, sites) from every labels.tsv."""
+    """(content lines, boilerplate pool, sites) from the real sets' labels.tsv."""
     content, pool, sites = [], [], []
-    for name in sorted(os.listdir(datasets)):
+    for name in REAL_SETS:
         labels = os.path.join(datasets, name, "labels.tsv")
         if not os.path.exists(labels):
             continue
@@ -201,7 +207,7 @@ def main():
     except OSError as e:
         ap.error(f"--datasets {args.datasets}: {e}")
     if not content or not pool:
-        ap.error(f"--datasets {args.datasets}: no labelled set (a folder with labels.tsv) there")
+        ap.error(f"--datasets {args.datasets}: neither articles/labels.tsv nor pages-dev/labels.tsv there")
     chain = Chain(content)
     words = chain.words
 
