@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -54,6 +55,8 @@ struct Counts {
 // it did one document at a time (a prune before each batch of 8192 cost
 // more than the batches saved) and stays within its bound.
 constexpr size_t kCorpusBatchRecords = 2048;
+// The processing pass's batch: 1,024 records a thread, up to 16 threads' worth.
+constexpr size_t kMaxBatchRecords = size_t{1} << 14;
 
 class Driver {
  public:
@@ -61,7 +64,11 @@ class Driver {
       : inputs_(inputs),
         corpus_table_entries_(o.corpus_table_entries),
         pool_(o.threads != 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency())),
-        progress_allowed_(!o.quiet) {}
+        progress_allowed_(!o.quiet) {
+    if (o.threads != 0 && pool_.threads() < o.threads) {
+      std::fprintf(stderr, "boilerhash: warning: could start only %u of %u threads\n", pool_.threads(), o.threads);
+    }
+  }
 
   unsigned threads() const { return pool_.threads(); }
 
@@ -79,7 +86,7 @@ class Driver {
       for (Document& d : docs) {
         if (d.unselected) continue;
         if (!d.ok) {
-          std::fprintf(stderr, "boilerhash: %s\n", d.error.c_str());
+          ReportLine(d.error);
           ++counts.skipped;
           continue;
         }
@@ -134,8 +141,11 @@ class Driver {
       }
       table->AddDocuments(documents, parallel_for);
       count += documents.size();
-      for (auto& h : hashes) {  // a huge document's keys are not kept for the rest of the pass
-        if (h.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(h);
+      // A large document's keys are not kept for the rest of the pass: each
+      // of the 2,048 slots would keep the largest it ever held (8 MB each
+      // under the old 2^20-key bound: up to 16 GB over a long crawl).
+      for (auto& h : hashes) {
+        if (h.capacity() > (size_t{1} << 16)) std::vector<uint64_t>().swap(h);
       }
       return count;
     });
@@ -153,29 +163,34 @@ class Driver {
     Document d;
     ProcessRecord(record, 0, inputs_, plain, &d);
     if (!d.ok) {
-      std::fprintf(stderr, "boilerhash: %s\n", d.error.c_str());
+      ReportLine(d.error);
     } else {  // it read now: counting its lines ran out of memory
-      std::fprintf(stderr, "boilerhash: %s: out of memory counting its lines (record skipped)\n",
-                   inputs_.Place(record).c_str());
+      ReportLine(inputs_.Place(record) + ": out of memory counting its lines (record skipped)");
     }
   }
 
   // Reads batches on a helper thread, one batch ahead of the workers.
-  // max_records 0: 1024 a thread.
+  // max_records 0: 1024 a thread, at most kMaxBatchRecords. Each record
+  // costs a Document (a few hundred bytes with its signature) beside its
+  // text, which max_bytes does not count: 1,024 threads' batches held
+  // 300 MB for a 4.5 MB file of tiny records.
   void ForEachBatch(const char* label, size_t max_records,
                     const std::function<uint64_t(std::vector<Record>&)>& body) {
     RecordReader reader(inputs_);
     Progress progress(progress_allowed_, label, inputs_.total_bytes());
-    if (max_records == 0) max_records = 1024 * pool_.threads();
+    if (max_records == 0) max_records = std::min<size_t>(size_t{1024} * pool_.threads(), kMaxBatchRecords);
     const size_t max_bytes = size_t{16} << 20;
     std::vector<Record> current, next;
     bool have = reader.Next(&current, max_records, max_bytes);
     while (have) {
-      auto ahead = std::async(std::launch::async,
-                              [&] { return reader.Next(&next, max_records, max_bytes); });
+      std::future<bool> ahead;
+      try {
+        ahead = std::async(std::launch::async, [&] { return reader.Next(&next, max_records, max_bytes); });
+      } catch (const std::system_error&) {  // no thread to spare (ulimit -u): read after the batch
+      }
       const uint64_t done = body(current);
       progress.Update(done, reader.bytes_read());
-      have = ahead.get();
+      have = ahead.valid() ? ahead.get() : reader.Next(&next, max_records, max_bytes);
       std::swap(current, next);
     }
     progress.Finish();

@@ -284,6 +284,9 @@ void ProcessRecordOrThrow(const Record& record, uint64_t ordinal, const InputSet
   // keep its size in every thread that met one. (doc->bytes, not text's
   // size: text may be given back first.)
   if (doc->bytes > kReleaseLibraryBuffersAfter) boilerhash::ReleaseThreadBuffers();
+  // simdjson's parser never shrinks (about 13 bytes of address space, 2
+  // resident, per byte of the largest record it met).
+  if (record.bytes.size() > kReleaseLibraryBuffersAfter) ReleaseParserBuffers();
   if (text.capacity() > kKeepBytes) std::string().swap(text);
   if (cleaned.capacity() > kKeepBytes) std::string().swap(cleaned);
   if (result.cleaned.capacity() > kKeepBytes || result.lines.capacity() > kKeepBytes / sizeof(boilerhash::LineResult)) {
@@ -359,6 +362,7 @@ bool RecordLineHashes(const Record& record, const ProcessConfig& config,
     return false;
   }
   if (b.text.size() > kReleaseLibraryBuffersAfter) boilerhash::ReleaseThreadBuffers();  // as in ProcessRecord
+  if (record.bytes.size() > kReleaseLibraryBuffersAfter) ReleaseParserBuffers();
   if (b.text.capacity() > kKeepBytes) std::string().swap(b.text);
   return true;
 }

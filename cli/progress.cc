@@ -5,6 +5,16 @@
 #include <cstdio>
 
 namespace bhcli {
+namespace {
+bool bar_drawn = false;  // a bar is on stderr's current line (one bar at a time)
+
+void EraseBar() {
+  if (!bar_drawn) return;
+  std::fprintf(stderr, "\r\033[K");
+  std::fflush(stderr);
+  bar_drawn = false;
+}
+}  // namespace
 
 Progress::Progress(bool allowed, std::string label, uint64_t total_bytes)
     : enabled_(allowed && ::isatty(2) == 1), label_(std::move(label)), total_(total_bytes),
@@ -33,15 +43,14 @@ void Progress::Update(uint64_t documents, uint64_t bytes) {
   std::fprintf(stderr, "\r\033[K%s [%s] %llu docs  %.1f MB/s%s", label_.c_str(), bar,
                static_cast<unsigned long long>(documents), mbs, eta);
   std::fflush(stderr);
-  drawn_ = true;
+  bar_drawn = true;
 }
 
-void Progress::Finish() {
-  if (drawn_) {
-    std::fprintf(stderr, "\r\033[K");
-    std::fflush(stderr);
-    drawn_ = false;
-  }
+void Progress::Finish() { EraseBar(); }
+
+void ReportLine(const std::string& message) {
+  EraseBar();
+  std::fprintf(stderr, "boilerhash: %s\n", message.c_str());
 }
 
 }  // namespace bhcli

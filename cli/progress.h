@@ -19,9 +19,13 @@ class Progress {
   bool enabled_;
   std::string label_;
   uint64_t total_;
-  bool drawn_ = false;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_;
 };
+
+// Prints "boilerhash: <message>" on its own line of stderr, erasing a bar
+// drawn there first (the next Update redraws it): a skipped record's report
+// would otherwise be glued to the bar. Main thread only, as the bar is.
+void ReportLine(const std::string& message);
 
 }  // namespace bhcli

@@ -1,12 +1,23 @@
 #include "worker_pool.h"
 
+#include <exception>
 #include <utility>
 
 namespace bhcli {
 
 WorkerPool::WorkerPool(unsigned threads) {
   if (threads == 0) threads = 1;
-  for (unsigned i = 1; i < threads; ++i) helpers_.emplace_back([this] { HelperLoop(); });
+  for (unsigned i = 1; i < threads; ++i) {
+    try {
+      helpers_.emplace_back([this] { HelperLoop(); });
+    } catch (const std::exception&) {
+      // Out of threads (ulimit -u, a container's pids limit) or memory: run
+      // with the helpers made. Thrown out of here, the condition variables
+      // would be destroyed under the waiting helpers (glibc then blocks
+      // forever) and the joinable threads would end the process.
+      break;
+    }
+  }
 }
 
 WorkerPool::~WorkerPool() {

@@ -19,6 +19,8 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
+  // The threads working, this one included: fewer than asked for when the
+  // system would not start more.
   unsigned threads() const { return static_cast<unsigned>(helpers_.size()) + 1; }
   // Calls fn(i) once for every i in [0, n), on any thread; returns when all are done.
   // If a call throws, the indices not yet started are skipped and the first

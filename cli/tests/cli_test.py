@@ -378,6 +378,24 @@ class CliTest(unittest.TestCase):
         self.assertEqual(outs[0], outs[1])
         self.assertEqual(outs[0], outs[2])
 
+    def test_threads_the_system_will_not_start(self):
+        # Under a 1 GB address-space limit 1,024 threads' stacks (8 MB each)
+        # do not fit: the command runs with those it could start, says so,
+        # and gives the same output. It used to hang for ever (the pool's
+        # constructor threw with helpers waiting on its condition variable).
+        import resource
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+        if subprocess.run([CLI, "--version"], capture_output=True, preexec_fn=limit).returncode != 0:
+            self.skipTest("the binary needs more than 1 GB of address space to start")
+        r = subprocess.run([CLI, "sign", "--threads", "1024", ARTICLES], capture_output=True,
+                           preexec_fn=limit, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stderr, rb"warning: could start only \d+ of 1024 threads")
+        self.assertEqual(r.stdout, run("sign", "--threads", "1", ARTICLES).stdout)
+
     def test_a_document_too_big_for_memory_is_skipped_alone(self):
         # Under a 300 MB address-space limit a 60 MB document cannot be
         # processed: it is reported and skipped (exit 1) and every other
