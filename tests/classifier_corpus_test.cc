@@ -124,6 +124,25 @@ TEST(LineFrequencyTable, PruneOfLinesSeenInHundredsOfDocuments) {
   EXPECT_EQ(t.Count(late), 1u);
 }
 
+// More than half the table seen in every document: a prune keeps half the
+// table's worth of those lines (the smallest keys) instead of dropping them
+// all as one tie, which had left them counted from the last prune only.
+TEST(LineFrequencyTable, APruneKeepsPartOfATieAtTheTop) {
+  std::mt19937_64 rng(8);
+  std::vector<uint64_t> tmpl(3000);
+  for (auto& k : tmpl) k = rng() | 1;
+  LineFrequencyTable t(4096);
+  for (int d = 0; d < 1000; ++d) {
+    std::vector<uint64_t> keys = tmpl;
+    for (int j = 0; j < 100; ++j) keys.push_back(rng() | 1);
+    t.AddLineHashes(keys.data(), keys.size());
+  }
+  size_t exact = 0;
+  for (const uint64_t k : tmpl) exact += t.Count(k) == 1000;
+  EXPECT_EQ(exact, 2048u);  // half the table, kept through every prune
+  EXPECT_LE(t.size(), 4096u);
+}
+
 // The batch path: documents' keys added shard by shard on several threads
 // count as AddLineHashes one document at a time, and pruning per batch
 // gives one table whatever the threads.
@@ -246,6 +265,12 @@ TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {
   std::string unsorted = bytes;
   std::swap_ranges(unsorted.end() - 24, unsorted.end() - 12, unsorted.end() - 12);
   EXPECT_FALSE(LineFrequencyTable::Load(unsorted, &u).ok());
+  // An entry with count 0 (Save writes none) is refused: Prune would count
+  // it as kept.
+  std::string zero = bytes;
+  zero[zero.size() - 4] = zero[zero.size() - 3] = zero[zero.size() - 2] = zero[zero.size() - 1] = 0;
+  const Status z = LineFrequencyTable::Load(zero, &u);
+  EXPECT_NE(z.message().find("count 0"), std::string::npos) << z.message();
   // A failed load leaves the table as it was.
   EXPECT_EQ(u.Save(), bytes);
 }

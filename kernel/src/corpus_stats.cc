@@ -97,7 +97,12 @@ size_t LineFrequencyTable::Shard::Slot(uint64_t hash) const {
   return s;
 }
 
-void LineFrequencyTable::Shard::Rehash(size_t capacity, uint32_t drop_at_or_below) {
+void LineFrequencyTable::Shard::Rehash(size_t capacity, uint32_t drop_at_or_below, uint64_t keep_tied_below) {
+  // Kept: counts above drop_at_or_below, and the entries of that count whose
+  // key is below keep_tied_below (Prune's share of a tie).
+  const auto dropped = [&](uint64_t key, uint32_t count) {
+    return key == 0 || count < drop_at_or_below || (count == drop_at_or_below && key >= keep_tied_below);
+  };
   // The entries kept go back in slot order, so every slot is where a fresh
   // table puts it.
   std::vector<uint64_t> old_keys;
@@ -109,7 +114,7 @@ void LineFrequencyTable::Shard::Rehash(size_t capacity, uint32_t drop_at_or_belo
     // every 2M new lines or so), 6% of the time of a table fed 30M random
     // keys, and held the old and the new arrays at once.
     for (size_t i = 0; i < keys.size(); ++i) {
-      if (keys[i] == 0 || counts[i] <= drop_at_or_below) continue;
+      if (dropped(keys[i], counts[i])) continue;
       old_keys.push_back(keys[i]);
       old_counts.push_back(counts[i]);
     }
@@ -124,7 +129,7 @@ void LineFrequencyTable::Shard::Rehash(size_t capacity, uint32_t drop_at_or_belo
   }
   size = 0;
   for (size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] == 0 || old_counts[i] <= drop_at_or_below) continue;
+    if (dropped(old_keys[i], old_counts[i])) continue;
     const size_t s = Slot(old_keys[i]);
     keys[s] = old_keys[i];
     counts[s] = old_counts[i];
@@ -178,8 +183,12 @@ void LineFrequencyTable::Prune() {
   // documents than the number of prunes so far: after a few million
   // documents, a site whose pages come late in the stream could never get
   // its template counted. Here a line seen twice between two prunes stays,
-  // unless the table is full of lines seen as often or more (ties at the
-  // threshold are dropped together: none is preferred by its hash).
+  // unless the table is full of lines seen as often or more. Ties at a
+  // threshold of 1 (lines seen once) are dropped together; at 2 and more,
+  // the tied entries with the smallest keys fill the room left (keys are
+  // hashes: an even-handed, input-order-free choice). Dropping them all
+  // emptied the table when over half of it was lines in every document,
+  // the very lines it is there to count.
   const size_t target = max_entries_ / 2;
   constexpr uint32_t kBuckets = 256;
   size_t histogram[kBuckets] = {};
@@ -199,10 +208,26 @@ void LineFrequencyTable::Prune() {
                      counts.end(), std::greater<uint32_t>());
     threshold = counts[target];
   }
+  uint64_t keep_tied_below = 0;  // of the entries at the threshold, those with smaller keys stay
+  if (threshold >= 2) {
+    std::vector<uint64_t> tied;
+    size_t above = 0;
+    ForEachEntry([&](uint64_t key, uint32_t count) {
+      if (count > threshold) ++above;
+      if (count == threshold) tied.push_back(key);
+    });
+    const size_t room = target > above ? target - above : 0;
+    if (room >= tied.size()) {
+      keep_tied_below = UINT64_MAX;  // cannot happen (the threshold drops some), but keep all if so
+    } else if (room > 0) {
+      std::nth_element(tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(room), tied.end());
+      keep_tied_below = tied[room];  // keys are distinct: exactly room of them are smaller
+    }
+  }
   size_ = 0;
   for (Shard& shard : shards_) {
     if (shard.keys.empty()) continue;
-    shard.Rehash(shard.keys.size(), threshold);
+    shard.Rehash(shard.keys.size(), threshold, keep_tied_below);
     // A shard that grew past its share (a long document's sorted keys come
     // one shard at a time) goes back to it when what it keeps fits: the
     // slots do not ratchet up prune after prune.
@@ -361,7 +386,8 @@ Status LineFrequencyTable::ReadHeader(std::string_view in, Header* out) {
       !ReadLE64(&in, &h.entries)) {
     return BadTable("truncated header");
   }
-  if (h.entries > h.max_entries || h.max_entries < 16) return BadTable("more entries than max_entries");
+  if (h.max_entries < 16) return BadTable("max_entries below 16");
+  if (h.entries > h.max_entries) return BadTable("more entries than max_entries");
   *out = h;
   return Status::Ok();
 }
@@ -383,6 +409,7 @@ Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
     ReadLE64(&in, &h);
     ReadLE32(&in, &c);
     if (h == 0 || (i > 0 && h <= prev)) return BadTable("entries not sorted or zero hash");
+    if (c == 0) return BadTable("an entry with count 0");  // Save writes none; Prune would count it as kept
     prev = h;
     t.size_ += t.shards_[ShardOf(h)].Bump(h, c);  // sorted: each key is new
   }

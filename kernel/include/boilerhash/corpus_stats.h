@@ -8,7 +8,9 @@
 // Bounded memory: the table keeps at most max_entries hashes. When an insert
 // would exceed that, the entries seen in the fewest documents are dropped
 // until at most half the table is kept: those seen once, and more only when
-// that is not enough (a frequency-threshold cut in the spirit of lossy
+// that is not enough; when the entries seen t >= 2 times are more than the
+// room left, those with the smallest keys (hashes) fill it and the rest go
+// (a frequency-threshold cut in the spirit of lossy
 // counting, Manku & Motwani 2002). A count is a lower bound of the true
 // count; a line loses at most the threshold of each prune that dropped it,
 // and a line seen in a few documents between two prunes survives however
@@ -216,7 +218,7 @@ class LineFrequencyTable {
     // the shard; a shard never prunes.
     bool Bump(uint64_t hash, uint32_t by);
     // Into `capacity` slots, dropping entries whose count is <= drop_at_or_below.
-    void Rehash(size_t capacity, uint32_t drop_at_or_below);
+    void Rehash(size_t capacity, uint32_t drop_at_or_below, uint64_t keep_tied_below = 0);
   };
 
   void Bump(uint64_t hash, uint32_t by);  // prunes first when a new key finds the table full
