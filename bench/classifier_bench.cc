@@ -2,8 +2,9 @@
 // (datasets/pages-dev/texts, 181 pages, 1.57 MB), per SIMD target, and the
 // cost of each signal alone. Bytes processed are always the pages' bytes.
 // Names: classify/TARGET, features/TARGET, features/reference, patterns,
-// split_lines, line_hash_repetition, classify_corpus/TARGET,
-// group_keys/TARGET, corpus_table_prune, corpus_table_add; and
+// split_lines, line_hash_repetition/TARGET, line_hash_repetition/reference,
+// classify_corpus/TARGET, group_keys/TARGET, corpus_table_prune,
+// corpus_table_add; and
 // classify/TARGET/SIZE: one page of 1 KB ... 1 MB cut from the dev pages
 // (bench_inputs.h DevPagesText), bytes processed being that page's bytes.
 // jusText on the same pages is timed by scripts/eval_pages_dev.py (Python),
@@ -22,6 +23,7 @@
 #include "boilerhash/pattern_db.h"
 #include "boilerhash/targets.h"
 #include "reference/line_features.h"
+#include "reference/reference.h"
 
 namespace boilerhash::bench {
 namespace {
@@ -125,34 +127,47 @@ void RegisterAll() {
       for (const auto& p : DevPages()) benchmark::DoNotOptimize(SplitLines(p));
     }
   });
-  Register("line_hash_repetition", "", [](benchmark::State& s) {
-    std::vector<std::vector<LineSpan>> spans;
-    for (const auto& p : DevPages()) spans.push_back(SplitLines(p));
-    for (auto _ : s) {
-      for (size_t i = 0; i < spans.size(); ++i) {
-        std::unordered_map<uint64_t, uint32_t> seen;
-        for (const LineSpan& l : spans[i]) {
-          ++seen[LineHash(std::string_view(DevPages()[i]).substr(l.begin, l.end - l.begin))];
+  // Line keys (kept bytes compacted with SIMD: CompactLineBytes) hashed and
+  // counted, per target and for the reference (LineKeyBytes, byte by byte).
+  const auto line_hash_repetition = [](uint64_t (*hash)(std::string_view)) {
+    return [hash](benchmark::State& s) {
+      std::vector<std::vector<LineSpan>> spans;
+      for (const auto& p : DevPages()) spans.push_back(SplitLines(p));
+      for (auto _ : s) {
+        for (size_t i = 0; i < spans.size(); ++i) {
+          std::unordered_map<uint64_t, uint32_t> seen;
+          for (const LineSpan& l : spans[i]) {
+            ++seen[hash(std::string_view(DevPages()[i]).substr(l.begin, l.end - l.begin))];
+          }
+          benchmark::DoNotOptimize(seen.size());
         }
-        benchmark::DoNotOptimize(seen.size());
       }
-    }
-  });
-  const std::string best = SupportedTargets().front();
-  Register("classify_corpus/" + best, best, [](benchmark::State& s) {
-    static const auto* table = [] {
-      auto* t = new LineFrequencyTable();
-      for (const auto& p : DevPages()) t->AddDocument(p);
-      return t;
-    }();
-    ClassifyResult r;
-    for (auto _ : s) {
-      for (const auto& p : DevPages()) {
-        Model().Classify(p, &r, table);
-        benchmark::DoNotOptimize(r.lines.data());
+    };
+  };
+  for (const std::string& t : SupportedTargets()) {
+    Register("line_hash_repetition/" + t, t,
+             line_hash_repetition([](std::string_view line) { return LineHash(line); }));
+  }
+  Register("line_hash_repetition/reference", "",
+           line_hash_repetition([](std::string_view line) { return reference::LineHash(line, true); }));
+  // The classifier with corpus statistics, per target (as classify/T; the
+  // pattern scan is vectorscan's own runtime on every row, hyperscan_runtime.h).
+  for (const std::string& t : SupportedTargets()) {
+    Register("classify_corpus/" + t, t, [](benchmark::State& s) {
+      static const auto* table = [] {
+        auto* t = new LineFrequencyTable();
+        for (const auto& p : DevPages()) t->AddDocument(p);
+        return t;
+      }();
+      ClassifyResult r;
+      for (auto _ : s) {
+        for (const auto& p : DevPages()) {
+          Model().Classify(p, &r, table);
+          benchmark::DoNotOptimize(r.lines.data());
+        }
       }
-    }
-  });
+    });
+  }
   // The corpus pass's near-duplicate group keys (normalize each line, hash
   // its words, fold the shingles of the long sentence lines: the fold has
   // an AVX-512 path), per target.
