@@ -36,14 +36,15 @@ int64_t PageBytes() {
 
 template <class F>
 void Register(const std::string& name, const std::string& target, F body, int64_t bytes = 0) {
-  benchmark::RegisterBenchmark(name.c_str(), [target, body, bytes](benchmark::State& state) {
+  benchmark::RegisterBenchmark(name.c_str(), [name, target, body, bytes](benchmark::State& state) {
     if (!target.empty() && !ForceTarget(target)) {
       state.SkipWithError("target unavailable");
       return;
     }
     body(state);
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * (bytes ? bytes : PageBytes()));
-    state.SetLabel(target.empty() ? ActiveTarget() : target);
+    const bool reference = name.size() >= 10 && name.compare(name.size() - 10, 10, "/reference") == 0;
+    state.SetLabel(reference ? "reference" : target.empty() ? ActiveTarget() : target);
     ForceTarget("auto");
   });
 }

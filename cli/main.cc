@@ -20,7 +20,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -186,7 +185,7 @@ class Driver {
       std::future<bool> ahead;
       try {
         ahead = std::async(std::launch::async, [&] { return reader.Next(&next, max_records, max_bytes); });
-      } catch (const std::system_error&) {  // no thread to spare (ulimit -u): read after the batch
+      } catch (const std::exception&) {  // no thread or memory to spare: read after the batch
       }
       const uint64_t done = body(current);
       progress.Update(done, reader.bytes_read());

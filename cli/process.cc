@@ -39,6 +39,17 @@ JsonBuffers& ParserBuffers() {
 }
 void ReleaseParserBuffers() noexcept { ParserBuffers() = JsonBuffers{}; }
 
+// simdjson's parser never shrinks (about 13 bytes of address space, 2
+// resident, per byte of the largest record it met): after a record over
+// kReleaseLibraryBuffersAfter, on every way out, read or not, the thread's
+// parser buffers go.
+struct ReleaseParserAfterLargeRecord {
+  const Record& record;
+  ~ReleaseParserAfterLargeRecord() {
+    if (record.kind == Record::kJson && record.bytes.size() > kReleaseLibraryBuffersAfter) ReleaseParserBuffers();
+  }
+};
+
 // The members of a record other than its text, as JSON, for writing the
 // record back around its cleaned text (ProcessConfig::keep_record):
 // json_before ends with the text's key and ':', each member of json_after
@@ -229,6 +240,7 @@ void ReleaseAfterOutOfMemory() noexcept {
 
 void ProcessRecordOrThrow(const Record& record, uint64_t ordinal, const InputSet& inputs,
                           const ProcessConfig& config, Document* doc) {
+  const ReleaseParserAfterLargeRecord release_parser{record};
   std::string& text = Buffers().text;
   text.clear();
   if (!RecordText(record, &inputs, config, &text, &doc->id, &doc->error, &doc->utf8_repairs,
@@ -284,9 +296,6 @@ void ProcessRecordOrThrow(const Record& record, uint64_t ordinal, const InputSet
   // keep its size in every thread that met one. (doc->bytes, not text's
   // size: text may be given back first.)
   if (doc->bytes > kReleaseLibraryBuffersAfter) boilerhash::ReleaseThreadBuffers();
-  // simdjson's parser never shrinks (about 13 bytes of address space, 2
-  // resident, per byte of the largest record it met).
-  if (record.bytes.size() > kReleaseLibraryBuffersAfter) ReleaseParserBuffers();
   if (text.capacity() > kKeepBytes) std::string().swap(text);
   if (cleaned.capacity() > kKeepBytes) std::string().swap(cleaned);
   if (result.cleaned.capacity() > kKeepBytes || result.lines.capacity() > kKeepBytes / sizeof(boilerhash::LineResult)) {
@@ -348,6 +357,7 @@ bool RecordLineHashes(const Record& record, const ProcessConfig& config,
                       std::vector<uint64_t>* hashes, GroupKeys* group_keys) {
   hashes->clear();
   group_keys->fill(0);
+  const ReleaseParserAfterLargeRecord release_parser{record};
   ThreadBuffers& b = Buffers();
   b.text.clear();
   size_t repairs = 0;
@@ -362,7 +372,6 @@ bool RecordLineHashes(const Record& record, const ProcessConfig& config,
     return false;
   }
   if (b.text.size() > kReleaseLibraryBuffersAfter) boilerhash::ReleaseThreadBuffers();  // as in ProcessRecord
-  if (record.bytes.size() > kReleaseLibraryBuffersAfter) ReleaseParserBuffers();
   if (b.text.capacity() > kKeepBytes) std::string().swap(b.text);
   return true;
 }

@@ -6,27 +6,37 @@
 namespace bhcli {
 
 WorkerPool::WorkerPool(unsigned threads) {
-  if (threads == 0) threads = 1;
-  for (unsigned i = 1; i < threads; ++i) {
+  unsigned helpers = threads == 0 ? 0 : threads - 1;
+  while (helpers > 0) {
     try {
-      helpers_.emplace_back([this] { HelperLoop(); });
+      while (helpers_.size() < helpers) helpers_.emplace_back([this] { HelperLoop(); });
+      return;
     } catch (const std::exception&) {
-      // Out of threads (ulimit -u, a container's pids limit) or memory: run
-      // with the helpers made. Thrown out of here, the condition variables
-      // would be destroyed under the waiting helpers (glibc then blocks
-      // forever) and the joinable threads would end the process.
-      break;
+      // Out of threads (ulimit -u, a container's pids limit) or address
+      // space. Thrown out of here, the condition variables would be
+      // destroyed under the waiting helpers (glibc then blocks for ever).
+      // Keeping every helper made would leave no memory for the documents
+      // (1,024 asked for under a 1 GB limit: 126 made, then out of memory):
+      // half as many, so half what they took is free again.
+      const unsigned made = static_cast<unsigned>(helpers_.size());
+      StopHelpers();
+      helpers = made / 2;
     }
   }
 }
 
-WorkerPool::~WorkerPool() {
+WorkerPool::~WorkerPool() { StopHelpers(); }
+
+void WorkerPool::StopHelpers() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     stop_ = true;
   }
   work_cv_.notify_all();
   for (auto& t : helpers_) t.join();
+  helpers_.clear();
+  std::lock_guard<std::mutex> lock(mu_);
+  stop_ = false;
 }
 
 void WorkerPool::RunShare() {

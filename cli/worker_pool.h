@@ -32,6 +32,7 @@ class WorkerPool {
  private:
   void HelperLoop();
   void RunShare();
+  void StopHelpers();  // joins every helper; the pool can start others after
 
   std::vector<std::thread> helpers_;
   std::mutex mu_;

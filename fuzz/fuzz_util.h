@@ -84,14 +84,15 @@ inline std::string Hex64(uint64_t v) {
 
 // Runs body(target_name) once per SIMD target this CPU supports, forcing each
 // in turn, then restores automatic dispatch. Aborts when forcing does not take.
-// With BOILERHASH_FORCE_TARGET set (a crash reproduced on one target, as
-// fuzz/README.md shows), that target alone.
+// With BOILERHASH_FORCE_TARGET naming a target that took (a crash
+// reproduced on one target, as fuzz/README.md shows), that target alone; a
+// name that did not take (unknown, or not on this CPU) runs them all.
 template <class F>
 void ForEachTarget(F&& body) {
   static const std::vector<std::string> targets = [] {
-    const std::string forced = ActiveTarget();  // applies BOILERHASH_FORCE_TARGET now, not mid-loop
+    const std::string active = ActiveTarget();  // applies BOILERHASH_FORCE_TARGET now, not mid-loop
     const char* env = std::getenv("BOILERHASH_FORCE_TARGET");
-    if (env != nullptr && *env != '\0' && std::string(env) != "auto") return std::vector<std::string>{forced};
+    if (env != nullptr && active == env) return std::vector<std::string>{active};
     return SupportedTargets();
   }();
   FUZZ_CHECK(!targets.empty(), std::string("no supported SIMD target"));
@@ -101,7 +102,8 @@ void ForEachTarget(F&& body) {
     body(t);
   }
   // Back to automatic dispatch, or to the forced target.
-  ForceTarget(targets.size() == 1 && std::getenv("BOILERHASH_FORCE_TARGET") ? targets[0] : "auto");
+  const char* env = std::getenv("BOILERHASH_FORCE_TARGET");
+  ForceTarget(env != nullptr && targets.size() == 1 && targets[0] == env ? targets[0] : "auto");
 }
 
 }  // namespace boilerhash::fuzz

@@ -310,9 +310,10 @@ TEST(Reasons, NamesAreUniqueAndJoin) {
 }
 
 // An author box ("Jane Roe is a staff writer ...") ends the article; a body
-// sentence about an author does not. The name must be capitalised: under a
-// case-insensitive pattern "My grandmother was a famous author" matched and
-// the paragraphs after it were dropped as after_end_marker.
+// sentence about an author does not. The name must be two or more
+// capitalised words: under a case-insensitive pattern "My grandmother was a
+// famous author" matched and the paragraphs after it were dropped as
+// after_end_marker, and with one word "She was ..." and "He is ..." did.
 TEST(PatternDb, AuthorBioNeedsACapitalisedName) {
   const std::string tail =
       "The new bridge will be named after the engineer who designed the first one, the council "
@@ -320,6 +321,10 @@ TEST(PatternDb, AuthorBioNeedsACapitalisedName) {
   for (const auto& [line, ends] : {std::pair<std::string, bool>{
                                        "My grandmother was a famous author, and she crossed the old bridge "
                                        "every morning on her way to the library for forty years.", false},
+                                   {"She was a famous author, and she crossed the old bridge every morning "
+                                    "on her way to the library for forty years.", false},
+                                   {"He is the author of three books about the bridges of the county and "
+                                    "spoke at the meeting on Tuesday.", false},
                                    {"Jane Roe is a staff writer who covers the county council.", true}}) {
     const auto lines = testing::ClassifyLines(testing::kCouncilStory + line + "\n\n" + tail);
     ASSERT_FALSE(lines.empty());

@@ -28,7 +28,8 @@ typedef int (*open_fn)(const char*, int, ...);
 
 static int forward(const char* name, const char* path, int flags, va_list ap) {
   const open_fn real = (open_fn)dlsym(RTLD_NEXT, name);
-  if (flags & (O_CREAT | O_TMPFILE)) return real(path, flags, va_arg(ap, int));
+  /* glibc's rule for when a mode argument was passed */
+  if ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE) return real(path, flags, va_arg(ap, int));
   return real(path, flags);
 }
 
@@ -46,3 +47,16 @@ static int forward(const char* name, const char* path, int flags, va_list ap) {
   }
 SHIM(open)
 SHIM(open64)
+
+/* _FORTIFY_SOURCE's checked opens (no mode argument). */
+typedef int (*open2_fn)(const char*, int);
+#define SHIM2(name)                                      \
+  int name(const char* path, int flags) {                \
+    if (should_fail(path)) {                             \
+      errno = EIO;                                       \
+      return -1;                                         \
+    }                                                    \
+    return ((open2_fn)dlsym(RTLD_NEXT, #name))(path, flags); \
+  }
+SHIM2(__open_2)
+SHIM2(__open64_2)

@@ -198,7 +198,8 @@ void LineFrequencyTable::Prune() {
   // histogram[c] holds the entries of count c exactly for c < kBuckets - 1;
   // the last bucket lumps the larger counts together.
   while (keep > target && threshold + 2 < kBuckets) keep -= histogram[++threshold];
-  if (keep > target) {
+  const bool by_histogram = keep <= target;  // then keep and histogram[threshold] are exact
+  if (!by_histogram) {
     // Counts of 255 and more fill the table: the threshold is the count of
     // rank target (0 = largest), so at most target entries lie above it.
     std::vector<uint32_t> counts;
@@ -209,17 +210,21 @@ void LineFrequencyTable::Prune() {
     threshold = counts[target];
   }
   uint64_t keep_tied_below = 0;  // of the entries at the threshold, those with smaller keys stay
-  if (threshold >= 2) {
+  size_t above = keep;             // entries above the threshold (by the histogram)
+  if (threshold >= 2 && !by_histogram) {
+    above = 0;
+    ForEachEntry([&](uint64_t, uint32_t count) { above += count > threshold; });
+  }
+  if (threshold >= 2 && above < target) {  // room for part of the tie: its keys, then the cut
+    const size_t room = target - above;
     std::vector<uint64_t> tied;
-    size_t above = 0;
+    tied.reserve(by_histogram ? histogram[threshold] : 0);
     ForEachEntry([&](uint64_t key, uint32_t count) {
-      if (count > threshold) ++above;
       if (count == threshold) tied.push_back(key);
     });
-    const size_t room = target > above ? target - above : 0;
     if (room >= tied.size()) {
       keep_tied_below = UINT64_MAX;  // cannot happen (the threshold drops some), but keep all if so
-    } else if (room > 0) {
+    } else {
       std::nth_element(tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(room), tied.end());
       keep_tied_below = tied[room];  // keys are distinct: exactly room of them are smaller
     }

@@ -217,7 +217,9 @@ class LineFrequencyTable {
     // Adds `by` to hash's count; true when the key is new. A new key may grow
     // the shard; a shard never prunes.
     bool Bump(uint64_t hash, uint32_t by);
-    // Into `capacity` slots, dropping entries whose count is <= drop_at_or_below.
+    // Into `capacity` slots, keeping the entries with a count above
+    // drop_at_or_below, and those of that count whose key is below
+    // keep_tied_below (Prune's share of a tie); the others are dropped.
     void Rehash(size_t capacity, uint32_t drop_at_or_below, uint64_t keep_tied_below = 0);
   };
 
