@@ -325,6 +325,8 @@ TEST(PatternDb, AuthorBioNeedsACapitalisedName) {
                                     "on her way to the library for forty years.", false},
                                    {"He is the author of three books about the bridges of the county and "
                                     "spoke at the meeting on Tuesday.", false},
+                                   {"She is a reporter for The Times and lives in the town with her family "
+                                    "by the river.", false},
                                    {"Jane Roe is a staff writer who covers the county council.", true}}) {
     const auto lines = testing::ClassifyLines(testing::kCouncilStory + line + "\n\n" + tail);
     ASSERT_FALSE(lines.empty());
