@@ -34,11 +34,22 @@ TEST(PatternFile, ParsesFields) {
   EXPECT_EQ(specs[2].language, "*");
 }
 
+// Each text's error: the status code, and a message holding expect.
+struct ErrorCase {
+  std::string text;
+  const char* expect;
+};
+template <class Load>
+void ExpectErrors(const std::vector<ErrorCase>& cases, StatusCode code, Load load) {
+  for (const auto& c : cases) {
+    const Status st = load(c.text);
+    EXPECT_EQ(st.code(), code) << c.text;
+    EXPECT_NE(st.message().find(c.expect), std::string::npos) << st.message();
+  }
+}
+
 TEST(PatternFile, BadFilesNameTheLine) {
-  struct Case {
-    std::string text;
-    const char* expect;
-  } cases[] = {
+  const std::vector<ErrorCase> cases = {
       {"ok i 1 en abc\nbroken i 1\n", "line 2:"},
       {"ok i 1 en abc\n\n# c\nx q 1 en abc\n", "line 4: unknown flag 'q'"},
       {"a i one en abc\n", "line 1: weight 'one'"},
@@ -52,12 +63,10 @@ TEST(PatternFile, BadFilesNameTheLine) {
       {std::string("a w 1 en x\0y|z\n", 16), "line 1: pattern 'a' contains a NUL byte"},
       {"a\x01 - 1 en abc\n", "bad character in id 'a\\x01'"},
   };
-  for (const auto& c : cases) {
+  ExpectErrors(cases, StatusCode::kParseError, [](const std::string& text) {
     std::vector<PatternSpec> specs;
-    const Status st = ParsePatternFile(c.text, &specs);
-    EXPECT_EQ(st.code(), StatusCode::kParseError) << c.text;
-    EXPECT_NE(st.message().find(c.expect), std::string::npos) << st.message();
-  }
+    return ParsePatternFile(text, &specs);
+  });
 }
 
 // A byte order mark is skipped, and a lone CR ends a line as LF and CRLF do.
@@ -77,21 +86,17 @@ TEST(PatternFile, ByteOrderMarkAndLineEndings) {
 // (it loaded, and matched every line starting with x). A pattern that can
 // match an empty string would match every line.
 TEST(PatternFile, PatternsAreCheckedAsWritten) {
-  struct Case {
-    const char* text;
-    const char* expect;
-  } cases[] = {
+  const std::vector<ErrorCase> cases = {
       {"a l 1 en x)|(y\n", "line 1: pattern 'a': "},
       {"ok - 1 en q\na - 1 en $\n", "line 2: pattern 'a': can match an empty string"},
       {"a - 1 en \\b\n", "can match an empty string"},
       {"a l 1 en (?:foo)?\n", "can match an empty string"},
   };
-  for (const auto& c : cases) {
+  ExpectErrors(cases, StatusCode::kCompileError, [](const std::string& text) {
     Status st;
-    EXPECT_FALSE(PatternDb::FromText(c.text, &st)) << c.text;
-    EXPECT_EQ(st.code(), StatusCode::kCompileError) << c.text;
-    EXPECT_NE(st.message().find(c.expect), std::string::npos) << st.message();
-  }
+    EXPECT_FALSE(PatternDb::FromText(text, &st)) << text;
+    return st;
+  });
   Status st;
   EXPECT_TRUE(PatternDb::FromText("a l 1 en x|y\n", &st)) << st.message();
 }
