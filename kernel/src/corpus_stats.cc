@@ -198,35 +198,33 @@ void LineFrequencyTable::Prune() {
   // histogram[c] holds the entries of count c exactly for c < kBuckets - 1;
   // the last bucket lumps the larger counts together.
   while (keep > target && threshold + 2 < kBuckets) keep -= histogram[++threshold];
-  const bool by_histogram = keep <= target;  // then keep and histogram[threshold] are exact
-  if (!by_histogram) {
+  if (keep > target) {
     // Counts of 255 and more fill the table: the threshold is the count of
-    // rank target (0 = largest), so at most target entries lie above it.
+    // rank target (0 = largest), so at most target entries lie above it, all
+    // among the first target after the partition.
     std::vector<uint32_t> counts;
     counts.reserve(size_);
     ForEachEntry([&](uint64_t, uint32_t count) { counts.push_back(count); });
-    std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(target),
-                     counts.end(), std::greater<uint32_t>());
-    threshold = counts[target];
+    const auto rank = counts.begin() + static_cast<std::ptrdiff_t>(target);
+    std::nth_element(counts.begin(), rank, counts.end(), std::greater<uint32_t>());
+    threshold = *rank;
+    keep = static_cast<size_t>(std::count_if(counts.begin(), rank, [&](uint32_t c) { return c > threshold; }));
   }
-  uint64_t keep_tied_below = 0;  // of the entries at the threshold, those with smaller keys stay
-  size_t above = keep;             // entries above the threshold (by the histogram)
-  if (threshold >= 2 && !by_histogram) {
-    above = 0;
-    ForEachEntry([&](uint64_t, uint32_t count) { above += count > threshold; });
-  }
-  if (threshold >= 2 && above < target) {  // room for part of the tie: its keys, then the cut
-    const size_t room = target - above;
+  // keep: the entries above the threshold. Of those at it, the ones with the
+  // smallest keys fill the room left (the threshold drops some of them).
+  uint64_t keep_tied_below = 0;
+  if (threshold >= 2 && keep < target) {
+    const size_t room = target - keep;
     std::vector<uint64_t> tied;
-    tied.reserve(by_histogram ? histogram[threshold] : 0);
+    tied.reserve(threshold < kBuckets - 1 ? histogram[threshold] : 0);
     ForEachEntry([&](uint64_t key, uint32_t count) {
       if (count == threshold) tied.push_back(key);
     });
-    if (room >= tied.size()) {
-      keep_tied_below = UINT64_MAX;  // cannot happen (the threshold drops some), but keep all if so
-    } else {
+    if (room < tied.size()) {
       std::nth_element(tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(room), tied.end());
       keep_tied_below = tied[room];  // keys are distinct: exactly room of them are smaller
+    } else {
+      keep_tied_below = UINT64_MAX;  // cannot happen, but then all of them fit
     }
   }
   size_ = 0;
