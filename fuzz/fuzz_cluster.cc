@@ -90,7 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string at = " at document " + std::to_string(d) + " (rep " + std::to_string(rep) + ")";
     if (options.measure == Measure::kJaccard) {
       FUZZ_CHECK(rep <= d && r.representative[rep] == rep, "representative is not the lowest root" + at + what);
-    } else {  // the end of a chain of containers, each larger (or as large and earlier)
+    } else {  // the largest representative holding it: larger, or as large and earlier
       const bool larger = sets[rep].size() > sets[d].size() || (sets[rep].size() == sets[d].size() && rep < d);
       FUZZ_CHECK(rep == d || larger, "representative does not contain the document" + at + what);
       FUZZ_CHECK(r.representative[rep] == rep, "representative is not its own" + at + what);

@@ -89,21 +89,22 @@ inline std::string Hex64(uint64_t v) {
 // name that did not take (unknown, or not on this CPU) runs them all.
 template <class F>
 void ForEachTarget(F&& body) {
-  static const std::vector<std::string> targets = [] {
+  // The target forced by the environment, if it took ("" otherwise): read
+  // once, before any loop forces others.
+  static const std::string forced = [] {
     const std::string active = ActiveTarget();  // applies BOILERHASH_FORCE_TARGET now, not mid-loop
     const char* env = std::getenv("BOILERHASH_FORCE_TARGET");
-    if (env != nullptr && active == env) return std::vector<std::string>{active};
-    return SupportedTargets();
+    return env != nullptr && active == env ? active : std::string();
   }();
+  static const std::vector<std::string> targets =
+      forced.empty() ? SupportedTargets() : std::vector<std::string>{forced};
   FUZZ_CHECK(!targets.empty(), std::string("no supported SIMD target"));
   for (const std::string& t : targets) {
     FUZZ_CHECK(ForceTarget(t), "cannot force target " + t);
     FUZZ_CHECK(ActiveTarget() == t, "forced " + t + " but dispatch runs " + ActiveTarget());
     body(t);
   }
-  // Back to automatic dispatch, or to the forced target.
-  const char* env = std::getenv("BOILERHASH_FORCE_TARGET");
-  ForceTarget(env != nullptr && targets.size() == 1 && targets[0] == env ? targets[0] : "auto");
+  ForceTarget(forced.empty() ? "auto" : forced);  // back to automatic dispatch, or to the forced target
 }
 
 }  // namespace boilerhash::fuzz

@@ -186,8 +186,8 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
   const size_t n = docs.size();
   if (n > UINT32_MAX) throw std::length_error("ClusterNearDuplicates: more than 2^32 - 1 documents");
   UnionFind uf(n);                    // Jaccard
-  std::vector<uint32_t> container(n);  // containment: each document's representative
-  std::iota(container.begin(), container.end(), 0u);
+  std::vector<uint32_t> contained_in(n);  // containment: each document's representative
+  std::iota(contained_in.begin(), contained_in.end(), 0u);
   uint32_t k = 0;
   for (const auto& d : docs) k = std::max<uint32_t>(k, static_cast<uint32_t>(d.minhash.size()));
   const Verifier verify{docs, options};
@@ -200,13 +200,13 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
       }
       ClusterJaccard(docs, params, verify, &uf, &result);
     } else {
-      ClusterContainment(docs, k, verify, &container, &result);
+      ClusterContainment(docs, k, verify, &contained_in, &result);
     }
   }
   result.representative.resize(n);
   result.similarity.resize(n);
   for (uint32_t d = 0; d < n; ++d) {
-    const uint32_t rep = options.measure == Measure::kJaccard ? uf.Find(d) : container[d];
+    const uint32_t rep = options.measure == Measure::kJaccard ? uf.Find(d) : contained_in[d];
     result.representative[d] = rep;
     result.similarity[d] = rep == d ? 1.0 : verify.Similarity(d, rep);
   }
