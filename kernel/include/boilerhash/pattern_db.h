@@ -5,6 +5,13 @@
 // shared by any number of threads, and hands each concurrent Scan() its own
 // hs_scratch_t from an internal pool (cloned from a prototype on demand).
 //
+// A program that embeds boilerhash may give Hyperscan its own database and
+// scratch allocators (hs_set_database_allocator, hs_set_scratch_allocator),
+// but not its own misc allocator (hs_set_misc_allocator, or hs_set_allocator,
+// which sets all of them): Hyperscan returns some results in misc memory
+// (hs_expression_info, hs_serialize_database) for the caller to free, and
+// boilerhash frees them with free(), the default allocator's.
+//
 // Pattern file format (docs/PATTERNS.md has the full text):
 //   # comment                      (blank lines and '#' lines are skipped)
 //   <id> <flags> <weight> <lang> <pattern...>
