@@ -392,7 +392,7 @@ void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* ou
     }
     // Few letters among the visible characters: "2:24", "0", "226", "|".
     const uint32_t nonspace = x.chars > x.words ? x.chars - (x.words - 1) : x.chars;
-    if (x.letters * 2 < nonspace) r |= kReasonLowLetters, bad = true;
+    if (uint64_t{x.letters} * 2 < nonspace) r |= kReasonLowLetters, bad = true;  // 2^31+ letters
     if (x.ellipsis) r |= kReasonEllipsis, bad = true;
     if (x.bullet) r |= kReasonBullet;
     if (h.kinds & kPatternHeader && net >= need) r |= kReasonSectionHeader;
@@ -718,8 +718,30 @@ void ClassifyWindows(const BoilerplateModel& model, std::string_view document, c
 
 namespace {
 
+// Values the model's rules cannot mean: each would change every label
+// silently (0 documents makes every line "frequent in the corpus"; a NaN
+// density turns the stopword signal off).
+Status ValidateOptions(const ClassifierOptions& o) {
+  auto bad = [](const std::string& what) {
+    return Status(StatusCode::kInvalidArgument, "classifier options: " + what);
+  };
+  if (o.corpus_min_documents == 0) return bad("corpus_min_documents must be at least 1");
+  if (!(o.min_stopword_density >= 0.0f && o.min_stopword_density <= 1.0f)) {
+    return bad("min_stopword_density must be in [0, 1]");
+  }
+  if (!(o.pattern_words_per_weight > 0.0f && std::isfinite(o.pattern_words_per_weight))) {
+    return bad("pattern_words_per_weight must be finite and above 0");
+  }
+  if (!std::isfinite(o.max_link_like_upper)) return bad("max_link_like_upper must be finite");
+  return Status::Ok();
+}
+
 std::unique_ptr<BoilerplateModel> Build(std::string_view text, const ClassifierOptions& options,
                                         Status* status) {
+  if (Status v = ValidateOptions(options); !v.ok()) {
+    if (status) *status = std::move(v);
+    return nullptr;
+  }
   Status s;
   auto db = PatternDb::FromText(text, &s);
   if (!db) {
@@ -752,6 +774,10 @@ std::shared_ptr<const PatternDb> LoadDefaultPatterns(Status* status) {
 
 std::unique_ptr<BoilerplateModel> BoilerplateModel::DefaultWithOptions(const ClassifierOptions& options,
                                                                        Status* status) {
+  if (Status v = ValidateOptions(options); !v.ok()) {
+    if (status) *status = std::move(v);
+    return nullptr;
+  }
   static const auto compiled = [] {
     auto s = std::make_shared<Status>();
     std::shared_ptr<const PatternDb> db = LoadDefaultPatterns(s.get());

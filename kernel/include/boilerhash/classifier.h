@@ -55,6 +55,10 @@ struct ClassifyResult {
   size_t content_lines = 0;
 };
 
+// The factories below refuse values the rules cannot mean, with a null model
+// and kInvalidArgument naming the option: corpus_min_documents 0, a
+// min_stopword_density outside [0, 1] or NaN, a pattern_words_per_weight
+// that is not finite and above 0, a NaN or infinite max_link_like_upper.
 struct ClassifierOptions {
   // Lines seen in at least this many corpus documents are boilerplate.
   uint32_t corpus_min_documents = 3;
