@@ -591,7 +591,7 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
     std::fprintf(stderr,
                  "boilerhash dedup stats: bands %u x rows %u; signature %u bytes/doc, LSH index "
                  "%.0f bytes/doc; %zu candidate pairs, %zu verified; %llu docs with repaired "
-                 "UTF-8; corpus line table %zu entries in %.1f MB; peak RSS %ld MB\n",
+                 "UTF-8; corpus line table %zu entries in %.1f MB; peak RSS %ld MiB\n",
                  p.bands, p.rows, f.k * 4u, static_cast<double>(index_bytes) * per,
                  r.candidate_pairs, r.verified_pairs, static_cast<unsigned long long>(c.repaired),
                  s.corpus ? s.corpus->size() : size_t{0}, corpus_mb, PeakRssKb() / 1024);

@@ -42,7 +42,7 @@ echo "== $("$CLI" --version)"
 echo "== full corpus: $DOCS documents, $((BYTES / 1000000)) MB of JSONL, $NPROC threads"
 read -r wall peak < <(run "$CORPUS/corpus.jsonl")
 awk -v d="$DOCS" -v b="$BYTES" -v w="$wall" -v p="$peak" -v n="$NPROC" 'BEGIN {
-  printf "   %.2f s   %.0f docs/s   %.1f MB/s   %.1f MB/s per core   peak RSS %.0f MB\n",
+  printf "   %.2f s   %.0f docs/s   %.1f MB/s   %.1f MB/s per core   peak RSS %.0f MiB\n",
          w, d / w, b / 1e6 / w, b / 1e6 / w / n, p / 1024 }'
 grep -h "boilerhash dedup" "$BENCH_DIR/last.err" | sed 's/^/   /'
 # Index bytes per document from a second, untimed run: --stats builds the
