@@ -31,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import time
+from fractions import Fraction
 from pathlib import Path
 
 from bench_summary import cpu_model  # scripts/ is on sys.path when run as a script
@@ -231,7 +232,10 @@ def exact_pairs(docs, t=THRESHOLD):
     ids = {}
     sets = [frozenset(ids.setdefault(s, len(ids)) for s in shingles(d)) for d in docs]
     freq = Counter(x for s in sets for x in s)
-    num, den = t.as_integer_ratio()
+    # The threshold as the decimal it is written as: 0.8's binary float is
+    # a hair above 4/5, which would leave out pairs at exactly 4/5.
+    exact = Fraction(str(t))
+    num, den = exact.numerator, exact.denominator
     index = defaultdict(list)
     cands = set()
     for i, s in enumerate(sets):
@@ -334,7 +338,7 @@ def reset_peak_rss():
         return False
 
 
-def rss_mb(kind="VmHWM"):
+def rss_mib(kind="VmHWM"):
     """VmHWM: peak resident set since the last reset; VmRSS: now."""
     try:
         for line in open("/proc/self/status"):
@@ -345,10 +349,11 @@ def rss_mb(kind="VmHWM"):
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def timed(fn, min_total=1.0, max_reps=7):
+def timed(fn, min_total=1.0, max_reps=1000):
     """Median of repetitions: at least one, more while the total stays short."""
     secs, out = [], None
     while True:
+        out = None  # the last run's output is not alive while the next one runs (peak RSS)
         t0 = time.perf_counter()
         out = fn()
         secs.append(time.perf_counter() - t0)
@@ -515,10 +520,20 @@ def w_sig_trafilatura(docs, _):
 # LSH build + query (+ the verification each tool offers) on signatures made
 # untimed first. Output: the duplicate pairs.
 
+def search_lsh_params(bh):
+    """boilerhash searches (bands, rows) for a (threshold, k) once per process
+    and remembers it (bh_lsh_new and bh_minhash_pairs alike): the LSH workers
+    call this untimed, as datasketch's worker makes its search untimed."""
+    lsh = ctypes.c_void_p()
+    bh.lib.bh_lsh_new(THRESHOLD, K, 0, 0, ctypes.byref(lsh))
+    bh.lib.bh_lsh_free(lsh)
+
+
 def w_lsh_boilerhash_minhash(docs, bh):
     sigs = minhash_signatures(docs, bh)
     base, stride = sigs.ctypes.data, sigs.strides[0]
     L = bh.lib
+    search_lsh_params(bh)
 
     def run():
         lsh = ctypes.c_void_p()
@@ -575,6 +590,7 @@ def w_lsh_boilerhash_minhash_batch(docs, bh):
     if not bh.has_pairs:
         raise RuntimeError("this library has no bh_minhash_pairs")
     sigs = minhash_signatures(docs, bh)
+    search_lsh_params(bh)
 
     def run():
         return bh_pairs(bh.lib.bh_minhash_pairs, sigs.ctypes.data, len(docs), K, THRESHOLD)
@@ -583,10 +599,14 @@ def w_lsh_boilerhash_minhash_batch(docs, bh):
 
 def w_lsh_datasketch(docs, _):
     from datasketch import MinHashLSH
+    from datasketch.lsh import _optimal_param
     sigs = w_sig_datasketch(docs, None)()
+    # MinHashLSH(threshold=...) searches its (bands, rows) on every construction,
+    # ~25 ms: the same search, untimed, as boilerhash's above.
+    params = _optimal_param(THRESHOLD, K, 0.5, 0.5)
 
     def run():
-        lsh = MinHashLSH(threshold=THRESHOLD, num_perm=K)
+        lsh = MinHashLSH(threshold=THRESHOLD, num_perm=K, params=params)
         for i, m in enumerate(sigs):
             lsh.insert(i, m)
         pairs = []
@@ -806,16 +826,16 @@ def worker_main(task, tool, corpus_path, lib_path, out_path):
     run = fn(docs, bh)
     import gc
     gc.collect()
-    reset_peak_rss()
-    base = rss_mb("VmRSS")
+    reset = reset_peak_rss()
+    base = rss_mib("VmRSS")
     secs, out = timed(run)
-    peak = rss_mb("VmHWM")
+    peak = rss_mib("VmHWM") if reset else None  # without the reset, the peak of the imports too
     if task == "sig":
         out = None  # signatures stay in the worker; only their cost is reported
     elif hasattr(run, "per_line"):
         out = run.per_line(out)  # untimed: the tool's output as per-line labels
     Path(out_path).write_text(json.dumps({
-        "seconds": secs, "rss_base_mb": base, "rss_peak_mb": peak, "out": out}))
+        "seconds": secs, "rss_base_mib": base, "rss_peak_mib": peak, "out": out}))
 
 
 # ---------------------------------------------------------------------------
@@ -882,6 +902,14 @@ def versions():
     return json.loads(r.stdout) if r.returncode == 0 else {}
 
 
+def rss_growth(res):
+    """MiB the worker's peak RSS grew by in the timed runs; None where the
+    peak could not be reset before them."""
+    if res["rss_peak_mib"] is None:
+        return None
+    return max(0.0, res["rss_peak_mib"] - res["rss_base_mib"])
+
+
 def fmt(x, digits=0):
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
@@ -903,7 +931,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="300 generated docs, 40 dev pages")
     ap.add_argument("--docs", type=int, default=5000, help="generated corpus size")
     ap.add_argument("--timeout", type=int, default=240, help="seconds per worker")
-    ap.add_argument("--only", default="", help="regex over 'task/tool' to run a subset")
+    ap.add_argument("--only", default="", help="regex over 'task/tool' to run a subset "
+                    "(its report: bench/results/peers-partial.md)")
     ap.add_argument("--worker", nargs=5, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
@@ -1022,7 +1051,8 @@ def write_report(results, corpora, mb, truth, bh, install, total_s, args, gen_ho
              "runs through ctypes, one call per document, so its numbers include the "
              "Python→C call and UTF-8 encoding of each document (one empty-text "
              f"bh_signer_minhash call costs {call_us:.1f} µs here).")
-    L.append("- Time: median of repetitions (≥ 1 s in all, or one run when that takes longer). "
+    L.append("- Time: median of repetitions, repeated until they total ≥ 1 s (one run when that "
+             "takes longer). "
              "Peak memory: the growth of the worker process's peak RSS during the "
              "timed runs (VmHWM, reset before them), one fresh process per tool and task; the "
              "corpus and the imports are loaded before and not counted.")
@@ -1042,12 +1072,12 @@ def write_report(results, corpora, mb, truth, bh, install, total_s, args, gen_ho
             if ref and "error" not in ref:
                 ratio = ref["docs_s"] / res["docs_s"]
         return [tool, fmt(res["docs_s"]), fmt(res["mb_s"], 2 if res["mb_s"] < 10 else 0),
-                fmt(max(0.0, res["rss_peak_mb"] - res["rss_base_mb"]), 1),
+                fmt(rss_growth(res), 1),
                 ratio_text(ratio) if ref_tool else "(reference)", WORKERS[(task, tool)][2]]
 
     for corpus, title in (("gen", "generated corpus"), ("dev", "dev pages")):
         L.append(f"## Signatures, {title}\n")
-        L.append("| tool | docs/s | MB/s | peak RSS growth (MB) | boilerhash / peer | how |")
+        L.append("| tool | docs/s | MB/s | peak RSS growth (MiB) | boilerhash / peer | how |")
         L.append("|---|---:|---:|---:|---:|---|")
         for (task, tool) in WORKERS:
             if task == "sig":
@@ -1063,17 +1093,19 @@ def write_report(results, corpora, mb, truth, bh, install, total_s, args, gen_ho
              f"with exact Jaccard ≥ {THRESHOLD} of the word-5-gram sets (datatrove and "
              "trafilatura shingle their own way; SimHash rows use Hamming ≤ 3 of 64 bits, which "
              "is not a Jaccard threshold, so their recall is not comparable one to one). "
-             f"boilerhash's per-call row includes bh_lsh_new's search for (bands, rows): "
-             f"{lsh_new_ms:.1f} ms once per process; its verification is one bh_estimate_jaccard "
-             "ctypes call per candidate, like the peers' Python loops. The batch row does the same "
-             "insert, query and check inside the library (bh_minhash_pairs), one call in all. "
+             "The search for (bands, rows) is made before the timed region, for boilerhash "
+             f"(once per process: {lsh_new_ms:.1f} ms) and for datasketch (its _optimal_param, "
+             "which MinHashLSH(threshold=...) runs on every construction, is run once and "
+             "handed over as params). boilerhash's per-call row verifies with one "
+             "bh_estimate_jaccard ctypes call per candidate, like the peers' Python loops. The "
+             "batch row does the same insert, query and check inside the library (bh_minhash_pairs), one call in all. "
              "Bands: boilerhash's default is recall first (16 × 8 at 0.8, lsh.h "
              "RecallFirstLshParams), the same as rensa's row; datasketch picks 9 × 13 (equal "
              "weights on the false-positive and false-negative areas). Every MinHash row then "
              "checks its k = 128 estimate against 0.8, whose standard deviation there is 0.035: "
              "pairs just below 0.8 pass, and pairs just above fail, as often as chance makes "
              "them, which bounds precision and recall for every tool alike.\n")
-    L.append("| tool | LSH docs/s | end to end docs/s | peak RSS growth (MB) | boilerhash / peer "
+    L.append("| tool | LSH docs/s | end to end docs/s | peak RSS growth (MiB) | boilerhash / peer "
              "(LSH only) | boilerhash / peer (end to end) | pairs | precision | recall | how |")
     L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     e2e = {}
@@ -1096,7 +1128,7 @@ def write_report(results, corpora, mb, truth, bh, install, total_s, args, gen_ho
         lsh_ratio = ref["docs_s"] / res["docs_s"] if ref and "error" not in ref else None
         p, r, _ = res["acc"]
         L.append(f"| {tool} | {fmt(res['docs_s'])} | {fmt(e2e.get(tool))} | "
-                 f"{fmt(max(0.0, res['rss_peak_mb'] - res['rss_base_mb']), 1)} | "
+                 f"{fmt(rss_growth(res), 1)} | "
                  f"{ratio_text(lsh_ratio) if ref_tool else '(reference)'} | "
                  f"{ratio_text(ratio) if ref_tool else '(reference)'} | {res['n_pairs']:,} | "
                  f"{fmt(p, 3)} | {fmt(r, 3)} | {WORKERS[(task, tool)][2]} |")
@@ -1135,7 +1167,7 @@ def write_report(results, corpora, mb, truth, bh, install, total_s, args, gen_ho
              "into a Python `bytes`; the HTML tools: the text they keep); turning that into "
              "per-line labels for scoring is not timed, for any tool. With no markup "
              "to read, their main-content heuristics have less to go on than on real pages.\n")
-    L.append("| tool | docs/s | MB/s | peak RSS growth (MB) | boilerhash / peer | content F1 | "
+    L.append("| tool | docs/s | MB/s | peak RSS growth (MiB) | boilerhash / peer | content F1 | "
              "boilerplate F1 | content F1 (chars) | how |")
     L.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for (task, tool) in WORKERS:
@@ -1164,10 +1196,18 @@ def write_report(results, corpora, mb, truth, bh, install, total_s, args, gen_ho
     L.append("")
     L.append(f"Whole run: {total_s / 60:.1f} minutes"
              f"{' (--quick: a small corpus, not for quoting)' if args.quick else ''}.")
-    L.append("\n![throughput](peers.png)\n")
-    (RESULTS / "peers.md").write_text("\n".join(L) + "\n", encoding="utf-8")
-    plot(results, e2e, corpora)
+    if args.only:
+        # A subset is not the table the README links: it goes beside it, unplotted.
+        L.insert(1, f"\n**A partial run (--only '{args.only}'): rows and goals outside it are "
+                    "missing, not lost.**")
+        out = RESULTS / "peers-partial.md"
+    else:
+        L.append("\n![throughput](peers.png)\n")
+        out = RESULTS / "peers.md"
+        plot(results, e2e, corpora)
+    out.write_text("\n".join(L) + "\n", encoding="utf-8")
     print("\n".join(L))
+    print(f"bench_peers: wrote {out.relative_to(ROOT)}", file=sys.stderr)
 
 
 def goals(results, e2e):
