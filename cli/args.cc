@@ -85,7 +85,7 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
   app.set_version_flag("--version,-V",
                        std::string("boilerhash ") + boilerhash::kVersionString +
                            " (signature format " + std::to_string(boilerhash::kSignatureFormatVersion) +
-                           ", SIMD target " + boilerhash::ActiveTarget() + "; patterns: " +
+                           ", " + boilerhash::UnicodeDescription() + ", SIMD target " + boilerhash::ActiveTarget() + "; patterns: " +
                            boilerhash::PatternEngineDescription() + ")");
   app.require_subcommand(1);
 

@@ -249,6 +249,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(v.returncode, 0)
         self.assertTrue(v.stdout.startswith(b"boilerhash "))
         self.assertIn(b"patterns: vectorscan ", v.stdout)  # engine and runtime, for bug reports
+        self.assertRegex(v.stdout, rb"signature format \d+, Unicode 15\.0\.0; utf8proc [\d.]+ knows ")
         self.assertEqual(run("dedup", "--threshold", "2", self.corpus).returncode, 2)
         self.assertEqual(run("sign", "--algo", "md5", self.corpus).returncode, 2)
         self.assertEqual(run("dedup", "--bands", "100", "--rows", "100", self.corpus).returncode, 2)

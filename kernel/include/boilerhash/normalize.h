@@ -26,4 +26,9 @@ struct NormalizeOptions {
 // Appends nothing and returns the normalized text of `text`.
 std::string Normalize(std::string_view text, const NormalizeOptions& options = {});
 
+// The Unicode version whose word characters the format uses (docs/FORMAT.md)
+// and the utf8proc that maps words here, for version output and bug reports:
+// "Unicode 15.0.0; utf8proc 2.8.0 knows 15.0.0".
+std::string UnicodeDescription();
+
 }  // namespace boilerhash

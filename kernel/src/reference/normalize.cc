@@ -5,15 +5,14 @@
 #include <cstdlib>
 
 #include "reference/reference.h"
+#include "unicode_tables.h"
 
 namespace boilerhash::reference {
 
+// The format's pinned tables (unicode_tables.h), which the tests check
+// against utf8proc's categories where utf8proc knows that Unicode version.
 bool IsWordCodePoint(int32_t cp) {
-  const utf8proc_category_t c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
-         c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_MN ||
-         c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME || c == UTF8PROC_CATEGORY_ND ||
-         c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
+  return cp >= 0 && internal::InRanges(internal::kWordRanges, static_cast<uint32_t>(cp));
 }
 
 namespace {
@@ -67,7 +66,8 @@ std::string Normalize(std::string_view text, bool fold_digits, bool strip_accent
       if (!IsWordCodePoint(cp)) {
         if (!word.empty()) words.push_back(word);
         word.clear();
-      } else if (fold_digits && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND) {
+      } else if (fold_digits &&
+                 internal::InRanges(internal::kDecimalDigitRanges, static_cast<uint32_t>(cp))) {
         word += '0';
       } else {
         word += Encode(cp);
