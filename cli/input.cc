@@ -10,9 +10,11 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <new>
 #include <set>
 #include <system_error>
+#include <utility>
 
 namespace bhcli {
 
@@ -207,6 +209,8 @@ enum class Codec { kNone, kGzip, kZstd };
 Codec SniffCodec(const unsigned char* p, size_t n) {
   if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) return Codec::kGzip;
   if (n >= 4 && p[0] == 0x28 && p[1] == 0xb5 && p[2] == 0x2f && p[3] == 0xfd) return Codec::kZstd;
+  // A skippable frame (magic 0x184D2A50..5F) may come first: pzstd writes one.
+  if (n >= 4 && (p[0] & 0xf0) == 0x50 && p[1] == 0x2a && p[2] == 0x4d && p[3] == 0x18) return Codec::kZstd;
   return Codec::kNone;
 }
 
@@ -253,8 +257,14 @@ void FindInputFiles(const std::string& root, const IsJsonl& is_jsonl, std::vecto
     for (const fs::path& path : entries) {
       const std::string name = path.filename().string();
       const bool input_name = HasSuffix(name, ".txt") || IsJsonlName(name);
-      if (::stat(path.c_str(), &st) != 0) {  // a broken link, or gone since the listing
-        if (input_name) problems.push_back(path.string() + ": cannot read: " + std::strerror(errno));
+      if (::stat(path.c_str(), &st) != 0) {
+        // A link that leads nowhere, or an entry gone since the listing, is
+        // reported when it looks like an input; any other failure (no search
+        // permission, a path too long) may hide a directory of inputs.
+        if (input_name || errno != ENOENT) {
+          problems.push_back(path.string() + (input_name ? ": cannot read: " : ": cannot check: ") +
+                             std::strerror(errno));
+        }
         continue;
       }
       if (S_ISDIR(st.st_mode)) {
@@ -278,7 +288,11 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
   auto is_jsonl = [&](const std::string& name) {
     return format == InputFormat::kJsonl || (format == InputFormat::kAuto && IsJsonlName(name));
   };
-  int32_t stdin_held = -1;  // "-" twice reads stdin once
+  // A stream (pipe, FIFO, device) named twice, as "-" and "/dev/stdin" or
+  // twice by one name, is read once: a second read would see it empty, or
+  // wait for a writer that is gone. Keyed by device and inode.
+  std::map<std::pair<dev_t, ino_t>, int32_t> streams_held;
+  int32_t stdin_held = -1;  // "-" twice reads stdin once, whatever it is
   // Reads a stream to its end into held_: its index there, or -1 with *error.
   auto hold = [&](int fd, std::string* error) {
     std::string bytes;
@@ -294,7 +308,15 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
   for (const std::string& arg : args) {
     std::string error;
     if (arg == "-") {
+      struct stat in {};
+      const bool stream = ::fstat(0, &in) == 0 && !S_ISREG(in.st_mode);
+      if (stdin_held < 0 && stream) {
+        if (const auto it = streams_held.find({in.st_dev, in.st_ino}); it != streams_held.end()) {
+          stdin_held = it->second;
+        }
+      }
       if (stdin_held < 0) stdin_held = hold(0, &error);
+      if (stdin_held >= 0 && stream) streams_held.emplace(std::make_pair(in.st_dev, in.st_ino), stdin_held);
       if (stdin_held < 0) {
         errors->push_back("-: cannot read: " + error);
         continue;
@@ -314,10 +336,18 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
       continue;
     }
     if (!fs::is_directory(st)) {  // a pipe or a device: read once, here
+      struct stat node {};
+      const bool keyed = ::stat(arg.c_str(), &node) == 0;
+      const auto it = keyed ? streams_held.find({node.st_dev, node.st_ino}) : streams_held.end();
+      if (it != streams_held.end()) {
+        set.sources_.push_back({arg, arg, is_jsonl(arg), set.held(it->second).size(), it->second});
+        continue;
+      }
       const int fd = ::open(arg.c_str(), O_RDONLY | O_CLOEXEC);
       const int32_t held = fd < 0 ? -1 : hold(fd, &error);
       if (fd < 0) error = std::strerror(errno);
       else ::close(fd);
+      if (held >= 0 && keyed) streams_held.emplace(std::make_pair(node.st_dev, node.st_ino), held);
       if (held < 0) {
         errors->push_back(arg + ": cannot read: " + error);
         continue;
@@ -444,8 +474,11 @@ bool RecordReader::OpenNext(std::vector<Record>* batch) {
 
 // The next line of the current JSONL stream, without '\n' (and '\r').
 bool RecordReader::ReadLine(std::string* line, std::string* error) {
+  // buf_ holds no '\n' before `from`: a line of many chunks is searched once,
+  // not from its start again after every chunk (quadratic in its length).
+  size_t from = pos_;
   for (;;) {
-    const size_t nl = buf_.find('\n', pos_);
+    const size_t nl = buf_.find('\n', from);
     if (nl != std::string::npos || (eof_ && pos_ < buf_.size())) {
       const size_t end = nl == std::string::npos ? buf_.size() : nl;
       size_t len = end - pos_;
@@ -456,8 +489,10 @@ bool RecordReader::ReadLine(std::string* line, std::string* error) {
       return true;
     }
     if (eof_) return false;
+    from = buf_.size();
     if (pos_ > 0) {
       buf_.erase(0, pos_);
+      from -= pos_;
       pos_ = 0;
     }
     const size_t old = buf_.size();

@@ -12,6 +12,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -139,6 +140,12 @@ class CliTest(unittest.TestCase):
             zst = os.path.join(self.tmp, "c.jsonl.zst")
             subprocess.run(["zstd", "-q", "-f", self.corpus, "-o", zst], check=True)
             self.assertEqual(run("dedup", zst).stdout, plain.stdout)
+            # A skippable frame first (magic 0x184D2A5?, a 4-byte size, its bytes), as pzstd writes.
+            skippable = bytes([0x50, 0x2A, 0x4D, 0x18]) + (4).to_bytes(4, "little") + b"meta"
+            lead = self.write("lead.jsonl.zst", skippable + read(zst))
+            r = run("dedup", lead)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout, plain.stdout)
 
     def test_text_and_id_fields(self):
         p = self.write("fields.jsonl", '{"url": "u1", "body": "alpha beta gamma delta epsilon zeta"}\n'
@@ -641,29 +648,62 @@ class CliTest(unittest.TestCase):
 
     def test_unlistable_subdirectory_is_reported_alone(self):
         # A subdirectory the user cannot list is reported by its name and
-        # skipped; the readable files beside it are still processed. Root
-        # reads any directory, so as root the command runs without its
-        # capabilities (setpriv), under the permissions a user would have.
+        # skipped; the readable files beside it are still processed. So is
+        # one that cannot even be looked at, inside a directory that can be
+        # listed but not searched. Root reads any directory, so as root the
+        # command runs without its capabilities (setpriv), under the
+        # permissions a user would have.
         d = os.path.join(self.tmp, "unlistable")
-        names = sorted(n for n in os.listdir(ARTICLES) if n.endswith(".txt"))[:2]
-        for sub, name in zip(("ok", "locked"), names):
+        names = sorted(n for n in os.listdir(ARTICLES) if n.endswith(".txt"))[:3]
+        for sub, name in zip(("ok", "locked", "unsearchable/inner"), names):
             os.makedirs(os.path.join(d, sub), exist_ok=True)
             shutil.copy(os.path.join(ARTICLES, name), os.path.join(d, sub, "a.txt"))
         locked = os.path.join(d, "locked")
+        unsearchable = os.path.join(d, "unsearchable")
         prefix = []
         if os.geteuid() == 0:
             prefix = ["setpriv", "--bounding-set=-all", "--inh-caps=-all"]
             if shutil.which("setpriv") is None or subprocess.run(prefix + ["true"]).returncode != 0:
                 self.skipTest("root, and capabilities cannot be dropped here")
         os.chmod(locked, 0)
+        os.chmod(unsearchable, 0o444)
         try:
             r = subprocess.run(prefix + [CLI, "dedup", d], capture_output=True, timeout=60)
         finally:
             os.chmod(locked, 0o755)
+            os.chmod(unsearchable, 0o755)
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["ok/a.txt"])
         self.assertIn(locked.encode() + b": cannot list directory: ", r.stderr)
-        self.assertIn(b"1 documents, 1 clusters, 0 duplicates, 0 near-empty, 1 skipped", r.stderr)
+        self.assertIn(os.path.join(unsearchable, "inner").encode() + b": cannot check: ", r.stderr)
+        self.assertIn(b"1 documents, 1 clusters, 0 duplicates, 0 near-empty, 2 skipped", r.stderr)
+
+    def test_a_stream_named_twice_is_read_once(self):
+        # A pipe given as "-" and as /dev/stdin, or a FIFO named twice, is
+        # the same stream: read once, it gives two copies of its document,
+        # where reading it again gave an empty one, or waited forever.
+        name = sorted(n for n in os.listdir(ARTICLES) if n.endswith(".txt"))[0]
+        text = read(os.path.join(ARTICLES, name))
+        sign = [CLI, "sign", "--no-clean", "--algo", "simhash"]
+        r = subprocess.run(sign + ["-", "/dev/stdin", "-"], input=text, capture_output=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        sigs = [x["simhash"] for x in jsonl(r.stdout)]
+        self.assertEqual(len(sigs), 3, r.stdout)
+        self.assertEqual(len(set(sigs)), 1, sigs)
+        self.assertNotEqual(sigs[0], "0" * 16)
+        fifo = os.path.join(self.tmp, "fifo")
+        os.mkfifo(fifo)
+        def write_once():
+            with open(fifo, "wb") as f:
+                f.write(text)
+        writer = threading.Thread(target=write_once, daemon=True)  # never blocks the test's exit
+        writer.start()
+        try:
+            r = subprocess.run(sign + [fifo, fifo], capture_output=True, timeout=60)
+        finally:
+            writer.join(timeout=5)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([x["simhash"] for x in jsonl(r.stdout)], sigs[:2])
 
     def test_summary_rows_with_long_ids(self):
         # A 600-character id (a long URL) runs over its column; every row
