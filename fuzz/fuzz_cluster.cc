@@ -4,7 +4,10 @@
 // cluster (rep <= d, rep[rep] == rep); similarity in [0, 1] and 1 for a
 // representative; verified <= candidate pairs; a second run gives the same
 // result; documents with an empty signature stay alone; bands x rows above
-// k is refused (std::invalid_argument).
+// k is refused (std::invalid_argument); a document's similarity is the
+// measure's value to its representative. Jaccard: the clusters are exactly
+// the connected components of the pairs that share a band key and pass the
+// threshold, found here by brute force.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <algorithm>
@@ -13,6 +16,7 @@
 #include <vector>
 
 #include "boilerhash/cluster.h"
+#include "boilerhash/lsh.h"
 #include "boilerhash/minhash.h"
 #include "boilerhash/set_similarity.h"
 #include "fuzz_util.h"
@@ -105,6 +109,47 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       bool alone = rep == d;
       for (uint32_t e = d + 1; e < n && alone; ++e) alone = r.representative[e] != d;
       FUZZ_CHECK(alone, "a document with an empty signature was merged" + at + what);
+    }
+  }
+  // The similarity reported is the measure's, to the representative.
+  const auto similarity = [&](uint32_t a, uint32_t b) {
+    if (options.measure == Measure::kJaccard) {
+      return options.exact_verify ? ExactJaccard(sets[a], sets[b]) : EstimateJaccard(sigs[a], sigs[b]);
+    }
+    const bool a_small = sets[a].size() <= sets[b].size();
+    const uint32_t s = a_small ? a : b, l = a_small ? b : a;
+    return options.exact_verify ? ExactContainment(sets[s], sets[l])
+                                : ContainmentFromJaccard(EstimateJaccard(sigs[s], sigs[l]), sets[s].size(),
+                                                         sets[l].size());
+  };
+  for (uint32_t d = 0; d < n; ++d) {
+    const uint32_t rep = r.representative[d];
+    FUZZ_CHECK(rep == d || r.similarity[d] == similarity(d, rep),
+               "similarity is not the measure's to the representative at document " + std::to_string(d) + what);
+  }
+  if (options.measure == Measure::kJaccard && longest > 0) {
+    // Brute force: every pair sharing a band (same band, same key) that
+    // passes, joined; the lowest index of each component against the result.
+    LshParams p = options.lsh;
+    if (p.bands == 0 || p.rows == 0) p = RecallFirstLshParams(options.threshold, static_cast<uint32_t>(longest), options.exact_verify);
+    std::vector<std::vector<uint64_t>> keys(n);
+    for (uint32_t d = 0; d < n; ++d) {
+      if (IsEmptySignature(sigs[d]) || sigs[d].size() < size_t{p.bands} * p.rows) continue;
+      keys[d].resize(p.bands);
+      LshBandKeys(sigs[d], p, keys[d].data());
+    }
+    UnionFind components(n);
+    for (uint32_t a = 0; a < n; ++a) {
+      for (uint32_t b = a + 1; b < n; ++b) {
+        bool shared = false;
+        for (size_t j = 0; j < keys[a].size() && j < keys[b].size() && !shared; ++j) shared = keys[a][j] == keys[b][j];
+        if (shared && similarity(a, b) >= options.threshold) components.Union(a, b);
+      }
+    }
+    for (uint32_t d = 0; d < n; ++d) {
+      FUZZ_CHECK(components.Find(d) == r.representative[d],
+                 "document " + std::to_string(d) + " is in cluster " + std::to_string(r.representative[d]) +
+                     ", its component of passing bucket pairs is led by " + std::to_string(components.Find(d)) + what);
     }
   }
   const ClusterResult again = ClusterNearDuplicates(docs, options);

@@ -1,9 +1,13 @@
 // Stage 6b: verify LSH candidates and join them with union-find.
 //
 // Jaccard: all (band, key, doc) entries are sorted so that each bucket is a
-// run; each document in a bucket is compared with the leader (first
-// document) of every other cluster already present in it, so a bucket of m
-// copies of one text costs O(m) comparisons, not O(m^2). Containment: the
+// run. The documents already in a bucket form groups, each led by its first
+// document; a new document is compared, for every group of another cluster,
+// with the group's members in order until one holds it at the threshold, and
+// joins the group of its first such match (or leads a new group). So every
+// pair that shares a bucket and passes is joined, whatever the input order,
+// and a bucket of m copies of one text still costs O(m) comparisons: each
+// copy passes its group's leader. Containment: the
 // size-partitioned index proposes, for each document, larger documents that
 // may contain it, and the largest representative that does becomes its
 // own; exact copies take their first's and are queried once.
@@ -71,28 +75,44 @@ void ClusterJaccard(std::span<const DocumentSketch> docs, const LshParams& param
   using namespace internal;  // band entries
   const std::vector<BandEntry> entries =
       SortedBandEntries(docs.size(), [&](uint32_t d) { return docs[d].minhash; }, params);
-  std::vector<uint32_t> leaders;  // the first document of each cluster present in the bucket
+  // The bucket's groups as linked lists over its positions: a group's
+  // members all belong to its leader's cluster.
+  constexpr uint32_t kEnd = UINT32_MAX;
+  std::vector<uint32_t> head, tail;  // per group: first and last position
+  std::vector<uint32_t> next;        // per position: the next member of its group
   ForEachBucket(entries, [&](std::span<const BandEntry> bucket) {
-    leaders.clear();
-    for (const BandEntry& entry : bucket) {
-      const uint32_t doc = DocOf(entry);
-      // Compared with every other cluster's leader, not only until it joins
-      // one: a document like two leaders that are not like each other joins
-      // both clusters (stopping at the first left them apart, by order).
-      bool represented = false;  // its cluster has a leader here
-      for (const uint32_t leader : leaders) {
-        if (uf->Find(leader) == uf->Find(doc)) {
-          represented = true;
+    head.clear();
+    tail.clear();
+    next.assign(bucket.size(), kEnd);
+    for (uint32_t pos = 0; pos < bucket.size(); ++pos) {
+      const uint32_t doc = DocOf(bucket[pos]);
+      // Every group, not only until one takes it: a document like members of
+      // two clusters that are not like each other joins both.
+      uint32_t joined = kEnd;  // the first group it joined (or its cluster's)
+      for (uint32_t g = 0; g < head.size(); ++g) {
+        if (uf->Find(DocOf(bucket[head[g]])) == uf->Find(doc)) {
+          if (joined == kEnd) joined = g;
           continue;
         }
-        ++result->candidate_pairs;
-        if (verify.Similarity(leader, doc) >= verify.options.threshold) {
-          ++result->verified_pairs;
-          uf->Union(leader, doc);
-          represented = true;
+        // A member other than the leader may hold it: A like B, B like C,
+        // A not like C, A leading, still joins C to B.
+        for (uint32_t m = head[g]; m != kEnd; m = next[m]) {
+          ++result->candidate_pairs;
+          if (verify.Similarity(DocOf(bucket[m]), doc) >= verify.options.threshold) {
+            ++result->verified_pairs;
+            uf->Union(DocOf(bucket[m]), doc);
+            if (joined == kEnd) joined = g;
+            break;
+          }
         }
       }
-      if (!represented) leaders.push_back(doc);
+      if (joined == kEnd) {
+        head.push_back(pos);
+        tail.push_back(pos);
+      } else {
+        next[tail[joined]] = pos;
+        tail[joined] = pos;
+      }
     }
   });
 }

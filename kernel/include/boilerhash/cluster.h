@@ -12,14 +12,16 @@
 // representative that holds it at the threshold, or itself when none does.
 // A duplicate is always contained in its representative at the threshold.
 // A document whose signature is shorter than the longest is never indexed,
-// so it can be a duplicate but never another's representative. Jaccard: within an LSH
-// bucket a document is compared with the leader (first document) of each
-// other cluster present, not with every member, so that a bucket of m
-// copies costs O(m), not O(m^2); a document like two leaders joins both
-// clusters. Which document leads depends on the documents' order, so
-// reordering the input can change a cluster whose members are alike only
-// through a chain; the same input always gives the same result, on any
-// thread count. MinHashPairs (near_pairs.h) gives every candidate pair.
+// so it can be a duplicate but never another's representative. Jaccard:
+// every pair of documents that shares an LSH bucket and passes the
+// threshold ends in one cluster, so the clusters are the connected
+// components of those pairs, whatever the input order (only the indices,
+// and so the representatives, follow the order); a member of a cluster can
+// be below the threshold to its representative when they are alike only
+// through a chain. Within a bucket a document is compared with the members
+// of each other cluster present until one passes, so a bucket of m copies
+// costs O(m) comparisons, not O(m^2). The same input gives the same result
+// on any thread count. MinHashPairs (near_pairs.h) gives every candidate pair.
 #pragma once
 #include <cstddef>
 #include <cstdint>
