@@ -68,6 +68,10 @@ int ValidateDedup(const DedupFlags& f, std::ostream& err) {
         << ")\n";
     return kExitUsage;
   }
+  if (f.bands != 0 && f.measure == "containment") {  // it picks its own per size partition
+    err << "boilerhash dedup: --bands and --rows apply to --measure jaccard; containment chooses its own\n";
+    return kExitUsage;
+  }
   return kRun;
 }
 
@@ -126,7 +130,7 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
       ->capture_default_str();
   dedup->add_option("--bands", df.bands,
                     "LSH bands (default: minimise 0.05 x false-positive + 0.95 x false-negative area; 0.01 + 0.99 with --exact-verify)");
-  dedup->add_option("--rows", df.rows, "LSH rows per band (with --bands)");
+  dedup->add_option("--rows", df.rows, "LSH rows per band (with --bands; Jaccard only)");
   dedup->add_option("--k", df.k, "MinHash permutations")->check(CLI::Range(1u, 4096u))->capture_default_str();
   dedup->add_option("--ngram", df.ngram, "Words per shingle")->check(CLI::Range(1u, 64u))->capture_default_str();
   dedup->add_option("--min-words", df.min_words,

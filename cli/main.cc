@@ -588,11 +588,15 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
     }
     const double per = n ? 1.0 / static_cast<double>(n) : 0.0;
     const double corpus_mb = s.corpus ? static_cast<double>(s.corpus->memory_bytes()) / 1e6 : 0.0;
+    // Containment's index picks bands per size partition: co.lsh is unused there.
+    const std::string bands = co.measure == boilerhash::Measure::kJaccard
+                                  ? "bands " + std::to_string(p.bands) + " x rows " + std::to_string(p.rows)
+                                  : std::string("containment index, bands per set-size partition");
     std::fprintf(stderr,
-                 "boilerhash dedup stats: bands %u x rows %u; signature %u bytes/doc, LSH index "
+                 "boilerhash dedup stats: %s; signature %u bytes/doc, LSH index "
                  "%.0f bytes/doc; %zu candidate pairs, %zu verified; %llu docs with repaired "
                  "UTF-8; corpus line table %zu entries in %.1f MB; peak RSS %ld MiB\n",
-                 p.bands, p.rows, f.k * 4u, static_cast<double>(index_bytes) * per,
+                 bands.c_str(), f.k * 4u, static_cast<double>(index_bytes) * per,
                  r.candidate_pairs, r.verified_pairs, static_cast<unsigned long long>(c.repaired),
                  s.corpus ? s.corpus->size() : size_t{0}, corpus_mb, PeakRssKb() / 1024);
   }

@@ -634,6 +634,13 @@ class CliTest(unittest.TestCase):
         self.assertIn(b"--threshold: Value 0 not in (0, 1]", r.stderr)
         self.assertNotIn(b"--k", r.stderr)
         self.assertEqual(run("clean", "--corpus-min-documents", "0", self.corpus).returncode, 2)
+        # Containment picks its own bands: --bands/--rows would be ignored, so they are refused.
+        r = run("dedup", "--measure", "containment", "--bands", "4", "--rows", "4", self.corpus)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"--bands and --rows apply to --measure jaccard", r.stderr)
+        r = run("dedup", "--measure", "containment", "--stats", self.corpus)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(b"stats: containment index, bands per set-size partition;", r.stderr)
         # --explain's document lines hold the id as a JSON string: a newline
         # or a tab in an id cannot pass for a row.
         odd = "line\nbreak\tand tab"
