@@ -2,7 +2,9 @@
 """Deterministic synthetic corpus with known near-duplicate clusters.
 
 Writes OUT/corpus.jsonl ({"id", "text"} per line) and OUT/truth.jsonl
-({"id", "family", "cluster", "near_empty", "edit_rate"} per line).
+({"id", "family", "cluster", "near_empty", "edit_rate", "similar"} per line:
+"cluster" closes the pairs transitively, "similar" lists the documents whose
+content is within the threshold of this one's, the pairs themselves).
 
 How documents are made (everything from a fixed seed, so the same arguments
 give the same bytes):
@@ -252,6 +254,7 @@ def main():
     for i, d in enumerate(docs):
         members.setdefault(d[0], []).append(i)
     cluster = {}
+    similar = {i: [] for i in range(len(docs))}  # the pairs themselves, before the closure
     for fam, m in members.items():
         parent = {i: i for i in m}
 
@@ -268,6 +271,8 @@ def main():
                 if docs[x][3] or docs[y][3]:
                     continue
                 if jaccard(sets[x], sets[y]) >= args.threshold:
+                    similar[x].append(ids[y])
+                    similar[y].append(ids[x])
                     rx, ry = find(x), find(y)
                     if rx != ry:
                         parent[max(rx, ry, key=lambda r: ids[r])] = min(rx, ry, key=lambda r: ids[r])
@@ -283,7 +288,8 @@ def main():
             fam, text, _, empty, rate = docs[i]
             c.write(json.dumps({"id": ids[i], "text": text}, ensure_ascii=False) + "\n")
             t.write(json.dumps({"id": ids[i], "family": fam, "cluster": cluster[i],
-                                "near_empty": empty, "edit_rate": round(rate, 4)}) + "\n")
+                                "near_empty": empty, "edit_rate": round(rate, 4),
+                                "similar": sorted(similar[i])}) + "\n")
     print("gen_corpus: %d documents, %d families, %s" %
           (len(docs), family, os.path.join(args.out, "corpus.jsonl")), file=sys.stderr)
 
