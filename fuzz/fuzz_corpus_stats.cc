@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   LineFrequencyTable a(max_entries), b(max_entries);
   std::vector<std::string> docs;
   while (fdp.remaining_bytes() > 0 && docs.size() < 32) {
-    docs.push_back(fdp.ConsumeRandomLengthString(1024));
+    docs.push_back(fdp.ConsumeRandomLengthString(4096));  // past LineHash's 1,024-byte chunks
     (docs.size() % 2 ? a : b).AddDocument(docs.back());
   }
   // The table may raise a tiny max_entries (to 16 today); never lower it.

@@ -380,9 +380,9 @@ TEST(DocumentGroupKeys, NoKeysWithoutEnoughLongText) {
   for (uint64_t k : keys) EXPECT_EQ(k, 0u);
 }
 
-// Group keys are counted into saved tables (format version 2): these values
-// may change only together with kLineFrequencyFormatVersion.
-// The keys are a stored format (table version 3). These values come from an
+// Group keys are counted into saved tables: these values may change only
+// together with kLineFrequencyFormatVersion (4 today; 2 brought group keys,
+// 3 and 4 changed them). These values come from an
 // independent Python implementation of the spec in corpus_stats.h (MT19937
 // for Story, the word hash, shingles and minima written from the comment),
 // not from this code's output.

@@ -51,17 +51,21 @@ TEST(LineFeatures, EveryTargetMatchesReferenceOnArticlesAndDevPages) {
 }
 
 TEST(LineFeatures, EveryTargetMatchesReferenceOnEveryByteAtEveryOffset) {
-  // Each byte value at each position of lines up to 130 bytes long, so every
-  // lane and the vector/tail boundary see every class.
+  // Every byte value (the class edges included: \t, ' ', '!', '0', '9',
+  // 'A', 'Z', 'z', '~', 0x80, 0xBF, 0xC0, 0xE3, 0xE9) at every position of
+  // lines up to 130 bytes long (every fifth byte, from each of five phases),
+  // so every lane and the vector/tail boundary see every class.
   std::vector<std::string> texts;
-  for (int b = 1; b < 256; b += 3) {
+  for (int b = 0; b < 256; ++b) {
     if (b == '\n') continue;
     std::string t;
     for (size_t len = 1; len <= 130; len += 7) {
-      std::string line(len, 'a');
-      for (size_t k = 0; k < len; k += 5) line[k] = static_cast<char>(b);
-      if (len % 3 == 0) line[len / 2] = ' ';
-      t += line + "\n";
+      for (size_t phase = 0; phase < 5; ++phase) {
+        std::string line(len, 'a');
+        for (size_t k = phase; k < len; k += 5) line[k] = static_cast<char>(b);
+        if (len % 3 == 0) line[len / 2] = ' ';
+        t += line + "\n";
+      }
     }
     texts.push_back(t);
   }

@@ -17,6 +17,25 @@ TEST(SimHash, EveryTargetMatchesReference) {
   });
 }
 
+// The SIMD kernels count votes in byte-wide counters flushed every 255
+// hashes: runs of one hash around and past that length (random hashes
+// never fill a counter) and a majority decided by a single vote.
+TEST(SimHash, RunsOfOneHashPastTheByteCounters) {
+  const uint64_t h = 0xA5A5F00F0FF05A5Aull, g = ~h;
+  ForEachTarget([&](const std::string& target) {
+    for (size_t n : {254, 255, 256, 257, 510, 511, 512, 1000, 70000}) {
+      const std::vector<uint64_t> same(n, h);
+      ASSERT_EQ(SimHash(same), h) << target << " n=" << n;
+      std::vector<uint64_t> mixed(n, h);  // n hashes of h, then n - 1 of its complement
+      mixed.insert(mixed.end(), n - 1, g);
+      ASSERT_EQ(SimHash(mixed), h) << target << " n=" << n;
+      ASSERT_EQ(SimHash(mixed), reference::SimHash(mixed)) << target << " n=" << n;
+      mixed.push_back(g);  // a tie on every bit: 0
+      ASSERT_EQ(SimHash(mixed), 0u) << target << " n=" << n;
+    }
+  });
+}
+
 TEST(SimHash, TermFrequencyAndTies) {
   EXPECT_EQ(SimHash({}), 0u);
   const uint64_t a = 0xFF00FF00FF00FF00ull, b = 0x0F0F0F0F0F0F0F0Full;

@@ -196,12 +196,16 @@ class CliTest(unittest.TestCase):
     def test_invalid_utf8_is_repaired(self):
         t = self.write("bad_utf8.txt", b"caf\xe9 au lait \xff\xfe and more words to hash here\n")
         j = self.write("bad_utf8.jsonl", b'{"id": "j\xff", "text": "caf\xe9 au lait and more words here"}\n')
-        for p in (t, j):
+        # Each invalid byte reads as U+FFFD, a separator (docs/FORMAT.md):
+        # the signatures are those of the text with a space there.
+        t_ok = self.write("ok_utf8.txt", b"caf au lait   and more words to hash here\n")
+        j_ok = self.write("ok_utf8.jsonl", b'{"id": "j", "text": "caf  au lait and more words here"}\n')
+        for p, same in ((t, t_ok), (j, j_ok)):
             r = run("sign", "--no-clean", p)
             self.assertEqual(r.returncode, 0, r.stderr)
             rows = jsonl(r.stdout)  # valid UTF-8 JSON
             self.assertEqual(len(rows), 1)
-            self.assertEqual(len(rows[0]["minhash"]), 128)
+            self.assertEqual(rows[0]["minhash"], jsonl(run("sign", "--no-clean", same).stdout)[0]["minhash"])
         r = run("clean", "--no-corpus-stats", t)
         self.assertEqual(r.returncode, 0, r.stderr)
         r.stdout.decode("utf-8")  # repaired text is valid UTF-8
@@ -269,6 +273,18 @@ class CliTest(unittest.TestCase):
         self.assertTrue(all(0 <= v < 2 ** 32 for v in m["minhash"]))
         s = jsonl(run("sign", "--algo", "simhash", p).stdout)[0]
         self.assertRegex(s["simhash"], "^[0-9a-f]{16}$")
+        # The raw signatures are the golden row (docs/FORMAT.md, "Output
+        # encodings"): SimHash as 16 hex digits, most significant first;
+        # MinHash slots in order, as decimal numbers.
+        golden = {}
+        with open(os.path.join(ROOT, "tests", "golden", "signatures_v2.tsv"), encoding="utf-8") as f:
+            for line in f:
+                if not line.startswith("#"):
+                    name, simhash, minhash = line.rstrip("\n").split("\t")
+                    golden[name] = (simhash, [int(x, 16) for x in minhash.split()])
+        raw_s = jsonl(run("sign", "--no-clean", "--algo", "simhash", p).stdout)[0]
+        raw_m = jsonl(run("sign", "--no-clean", p).stdout)[0]
+        self.assertEqual((raw_s["simhash"], raw_m["minhash"]), golden[os.path.basename(p)])
 
     def test_clean_explain_rows(self):
         p = os.path.join(ARTICLES, "000_871c6862986da532.txt")
