@@ -526,8 +526,26 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
     // Ids are padded to the longest, up to 60 characters (a longer one, a
     // URL say, runs over rather than widen every row); rows are appended,
     // not formatted into a fixed buffer that a long id would cut.
+    // Control characters in an id (a newline, a tab) are written as escapes
+    // (\n, \t, \xHH), so that a row stays one line.
+    auto shown = [&](uint32_t i) {
+      std::string escaped;
+      for (const char ch : ids[i]) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 && c != 0x7F && c != '\\') {
+          escaped += ch;
+        } else if (c == '\n' || c == '\t' || c == '\\') {
+          escaped += c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\\\";
+        } else {
+          char b[8];
+          std::snprintf(b, sizeof(b), "\\x%02X", c);
+          escaped += b;
+        }
+      }
+      return escaped;
+    };
     size_t width = 8;
-    for (const auto& id : ids) width = std::max(width, std::min<size_t>(id.size(), 60));
+    for (uint32_t i = 0; i < n; ++i) width = std::max(width, std::min<size_t>(shown(i).size(), 60));
     auto row = [&](uint32_t i, const char* tag) {
       std::string sim = tag;
       if (sim.empty()) {
@@ -535,14 +553,15 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
         std::snprintf(b, sizeof(b), "similarity %.2f", r.similarity[i]);
         sim = b;
       }
+      const std::string id = shown(i);
       out += "  ";
-      out += ids[i];
-      out.append(width > ids[i].size() ? width - ids[i].size() : 0, ' ');
+      out += id;
+      out.append(width > id.size() ? width - id.size() : 0, ' ');
       out += "  ";
       out += sim;
       out.append(sim.size() < 16 ? 16 - sim.size() : 0, ' ');
       std::snprintf(line, sizeof(line), "  %zu of %zu lines removed%s\n", removed[i], lines[i],
-                    near_empty[i] ? " (near-empty after cleaning)" : "");
+                    !near_empty[i] ? "" : s.config.clean ? " (near-empty after cleaning)" : " (near-empty)");
       out += line;
     };
     size_t number = 0;

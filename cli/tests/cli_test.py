@@ -730,18 +730,21 @@ class CliTest(unittest.TestCase):
 
     def test_summary_rows_with_long_ids(self):
         # A 600-character id (a long URL) runs over its column; every row
-        # keeps its counts and its own line.
+        # keeps its counts and its own line, and so does an id holding a
+        # newline or a tab (written as escapes).
         name = sorted(n for n in os.listdir(ARTICLES) if n.endswith(".txt"))[0]
         with open(os.path.join(ARTICLES, name), encoding="utf-8") as f:
             article = f.read()
         long_id = "https://example.com/" + "a" * 580
         path = self.write("long_ids/r.jsonl", json.dumps({"id": long_id, "text": article}) + "\n" +
-                          json.dumps({"id": "short", "text": article}) + "\n")
+                          json.dumps({"id": "short", "text": article}) + "\n" +
+                          json.dumps({"id": "two\nlines\tand tab", "text": article}) + "\n")
         r = run("dedup", "--summary", path)
         self.assertEqual(r.returncode, 0, r.stderr)
         rows = [l for l in r.stdout.decode().splitlines() if l.startswith("  ")]
-        self.assertEqual(len(rows), 2, r.stdout)
+        self.assertEqual(len(rows), 3, r.stdout)
         self.assertTrue(rows[0].startswith("  " + long_id + "  representative"), rows[0][-80:])
+        self.assertTrue(rows[2].startswith("  two\\nlines\\tand tab  "), rows[2])
         for row in rows:
             self.assertRegex(row, r"\d+ of \d+ lines removed$")
 
