@@ -151,7 +151,9 @@ bool ParseJsonRecord(const Record& record, const ProcessConfig& config, std::str
     return false;
   }
   text->assign(sv);
-  if (!obj[config.id_field].get(field)) {
+  // A null id is no id (FILE:LINE stands in), not the id "null" that every
+  // such record would share.
+  if (!obj[config.id_field].get(field) && !field.is_null()) {
     if (!field.get_string().get(sv)) {
       id->assign(sv);
     } else if (masked == nullptr) {

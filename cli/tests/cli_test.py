@@ -149,11 +149,12 @@ class CliTest(unittest.TestCase):
 
     def test_text_and_id_fields(self):
         p = self.write("fields.jsonl", '{"url": "u1", "body": "alpha beta gamma delta epsilon zeta"}\n'
-                                       '{"url": 7, "body": "alpha beta gamma delta epsilon zeta"}\n')
+                                       '{"url": 7, "body": "alpha beta gamma delta epsilon zeta"}\n'
+                                       '{"url": null, "body": "alpha beta gamma delta epsilon zeta"}\n')
         r = run("sign", "--no-clean", "--text-field", "body", "--id-field", "url", p)
         self.assertEqual(r.returncode, 0, r.stderr)
         rows = jsonl(r.stdout)
-        self.assertEqual([x["id"] for x in rows], ["u1", "7"])
+        self.assertEqual([x["id"] for x in rows], ["u1", "7", p + ":3"])  # null: no id, FILE:LINE
         self.assertEqual(rows[0]["minhash"], rows[1]["minhash"])
 
     # ---- bad input ------------------------------------------------------------
