@@ -101,12 +101,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!parsed.ok()) {
     FUZZ_CHECK(!db, "a file that does not parse compiled: " + parsed.message() + " file " + Escape(file));
     // A file without a single pattern line (only blanks and comments) has no
-    // line to blame; any other error names one.
+    // line to blame; any other error names one. Lines end at '\n' or a lone
+    // '\r', and a byte order mark before the first is not part of it, as the
+    // parser reads them.
     bool has_pattern_line = false;
-    for (size_t pos = 0; pos < file.size() && !has_pattern_line;) {
-      size_t nl = file.find('\n', pos);
+    const size_t bom = file.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    for (size_t pos = bom; pos < file.size() && !has_pattern_line;) {
+      size_t nl = file.find_first_of("\r\n", pos);
       if (nl == std::string::npos) nl = file.size();
-      const size_t first = file.find_first_not_of(" \t\r\f\v", pos);
+      const size_t first = file.find_first_not_of(" \t\f\v", pos);
       has_pattern_line = first < nl && file[first] != '#';
       pos = nl + 1;
     }
