@@ -228,6 +228,8 @@ void RegisterAll() {
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
+  // The target the library picks on its own here, for the summary's ratios.
+  benchmark::AddCustomContext("dispatched_target", boilerhash::ActiveTarget());
   boilerhash::bench::RegisterAll();
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -2,7 +2,7 @@
 # Runs the Google Benchmark suites with repetitions and writes
 #   bench/results/<date>-<host>.json  (raw Google Benchmark JSON, all suites)
 #   bench/results/latest.json         (a copy)
-#   bench/results/latest.md           (MB/s per stage and target, speed-up over the scalar reference)
+#   bench/results/latest.md           (MB/s per stage and target, the dispatched target over SCALAR and the reference)
 # Options: --quick (fewer repetitions, shorter runs), --filter REGEX, --peers (also scripts/bench_peers.py),
 # --scaling (also scripts/bench_scaling.py: size, thread and LSH-memory sweeps, bench/results/scaling.md).
 set -euo pipefail
