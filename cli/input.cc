@@ -305,18 +305,22 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
     set.held_->push_back(std::move(bytes));
     return static_cast<int32_t>(set.held_->size() - 1);
   };
+  // The stream of `node` (when `keyed`) as held already, else read(): its
+  // index in held_, or -1.
+  auto hold_once = [&](bool keyed, const struct stat& node, const auto& read) {
+    if (keyed) {
+      if (const auto it = streams_held.find({node.st_dev, node.st_ino}); it != streams_held.end()) return it->second;
+    }
+    const int32_t held = read();
+    if (held >= 0 && keyed) streams_held.emplace(std::make_pair(node.st_dev, node.st_ino), held);
+    return held;
+  };
   for (const std::string& arg : args) {
     std::string error;
     if (arg == "-") {
       struct stat in {};
       const bool stream = ::fstat(0, &in) == 0 && !S_ISREG(in.st_mode);
-      if (stdin_held < 0 && stream) {
-        if (const auto it = streams_held.find({in.st_dev, in.st_ino}); it != streams_held.end()) {
-          stdin_held = it->second;
-        }
-      }
-      if (stdin_held < 0) stdin_held = hold(0, &error);
-      if (stdin_held >= 0 && stream) streams_held.emplace(std::make_pair(in.st_dev, in.st_ino), stdin_held);
+      if (stdin_held < 0) stdin_held = hold_once(stream, in, [&] { return hold(0, &error); });
       if (stdin_held < 0) {
         errors->push_back("-: cannot read: " + error);
         continue;
@@ -338,16 +342,16 @@ InputSet InputSet::Expand(const std::vector<std::string>& args, InputFormat form
     if (!fs::is_directory(st)) {  // a pipe or a device: read once, here
       struct stat node {};
       const bool keyed = ::stat(arg.c_str(), &node) == 0;
-      const auto it = keyed ? streams_held.find({node.st_dev, node.st_ino}) : streams_held.end();
-      if (it != streams_held.end()) {
-        set.sources_.push_back({arg, arg, is_jsonl(arg), set.held(it->second).size(), it->second});
-        continue;
-      }
-      const int fd = ::open(arg.c_str(), O_RDONLY | O_CLOEXEC);
-      const int32_t held = fd < 0 ? -1 : hold(fd, &error);
-      if (fd < 0) error = std::strerror(errno);
-      else ::close(fd);
-      if (held >= 0 && keyed) streams_held.emplace(std::make_pair(node.st_dev, node.st_ino), held);
+      const int32_t held = hold_once(keyed, node, [&] {
+        const int fd = ::open(arg.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+          error = std::strerror(errno);
+          return -1;
+        }
+        const int32_t index = hold(fd, &error);
+        ::close(fd);
+        return index;
+      });
       if (held < 0) {
         errors->push_back(arg + ": cannot read: " + error);
         continue;
