@@ -528,8 +528,9 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
     // not formatted into a fixed buffer that a long id would cut.
     // Control characters in an id (a newline, a tab) are written as escapes
     // (\n, \t, \xHH), so that a row stays one line.
-    auto shown = [&](uint32_t i) {
-      std::string escaped;
+    std::vector<std::string> shown(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      std::string& escaped = shown[i];
       for (const char ch : ids[i]) {
         const auto c = static_cast<unsigned char>(ch);
         if (c >= 0x20 && c != 0x7F && c != '\\') {
@@ -542,10 +543,9 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
           escaped += b;
         }
       }
-      return escaped;
-    };
+    }
     size_t width = 8;
-    for (uint32_t i = 0; i < n; ++i) width = std::max(width, std::min<size_t>(shown(i).size(), 60));
+    for (const std::string& id : shown) width = std::max(width, std::min<size_t>(id.size(), 60));
     auto row = [&](uint32_t i, const char* tag) {
       std::string sim = tag;
       if (sim.empty()) {
@@ -553,7 +553,7 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
         std::snprintf(b, sizeof(b), "similarity %.2f", r.similarity[i]);
         sim = b;
       }
-      const std::string id = shown(i);
+      const std::string& id = shown[i];
       out += "  ";
       out += id;
       out.append(width > id.size() ? width - id.size() : 0, ' ');
