@@ -80,21 +80,8 @@ std::vector<std::string> Texts() {
   return out;
 }
 
-std::string Hex64(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-std::string Hex32List(const std::vector<uint32_t>& v) {
-  std::string out;
-  char buf[10];
-  for (size_t i = 0; i < v.size(); ++i) {
-    std::snprintf(buf, sizeof buf, "%s%08x", i ? " " : "", v[i]);
-    out += buf;
-  }
-  return out;
-}
+using testing::Hex32List;
+using testing::Hex64;
 
 std::string Hex64List(const std::vector<uint64_t>& v) {
   std::string out;

@@ -20,14 +20,7 @@ std::string GoldenPath() {
 }
 
 std::string FormatRow(const std::string& name, uint64_t simhash, const std::vector<uint32_t>& mh) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(simhash));
-  std::string row = name + "\t" + buf + "\t";
-  for (size_t i = 0; i < mh.size(); ++i) {
-    std::snprintf(buf, sizeof buf, "%s%08x", i ? " " : "", mh[i]);
-    row += buf;
-  }
-  return row + "\n";
+  return name + "\t" + testing::Hex64(simhash) + "\t" + testing::Hex32List(mh) + "\n";
 }
 
 std::string Header() {

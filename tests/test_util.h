@@ -1,5 +1,7 @@
 // Shared helpers for the test binaries.
 #pragma once
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -95,6 +97,23 @@ inline const std::vector<std::string>& ArticleFiles() {
       "000_871c6862986da532.txt", "001_bff447cf799b2330.txt", "002_3f3337f82c176d69.txt",
       "003_d59a720f40c57080.txt", "004_868c9a50c98171be.txt"};
   return files;
+}
+
+// The golden files' spelling of values: 16 hex digits for a 64-bit value,
+// 8 for each of a list of 32-bit ones, separated by spaces.
+inline std::string Hex64(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+inline std::string Hex32List(const std::vector<uint32_t>& v) {
+  std::string out;
+  char buf[10];
+  for (size_t i = 0; i < v.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "%s%08x", i ? " " : "", v[i]);
+    out += buf;
+  }
+  return out;
 }
 
 inline std::string ReadArticle(const std::string& name) {
