@@ -134,7 +134,8 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
   dedup->add_option("--k", df.k, "MinHash permutations")->check(CLI::Range(1u, 4096u))->capture_default_str();
   dedup->add_option("--ngram", df.ngram, "Words per shingle")->check(CLI::Range(1u, 64u))->capture_default_str();
   dedup->add_option("--min-words", df.min_words,
-                    "Documents with fewer words after cleaning are near-empty: reported, never merged")
+                    "Documents with fewer words after cleaning (and any with none, even at 0) are near-empty: "
+                    "reported, never merged")
       ->capture_default_str();
   dedup->add_flag("--no-clean", common.no_clean, "Keep boilerplate (hash the raw text)");
   dedup->add_flag("--exact-verify", df.exact_verify,

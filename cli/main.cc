@@ -445,7 +445,8 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
   Counts c = s.driver->Run(s.config, [&](Document& d) {
     ordinals.push_back(d.ordinal);
     ids.push_back(std::move(d.id));
-    const bool empty = d.sig.words < f.min_words;
+    // A document with no words is empty whatever --min-words says (0 included).
+    const bool empty = d.sig.words == 0 || d.sig.words < f.min_words;
     near_empty.push_back(empty);
     if (empty) sigs.insert(sigs.end(), f.k, boilerhash::kEmptySlot);  // never merged
     else sigs.insert(sigs.end(), d.sig.minhash.begin(), d.sig.minhash.end());
@@ -613,7 +614,7 @@ int RunDedup(const CommonOptions& o, const DedupFlags& f) {
                                   : std::string("containment index, bands per set-size partition");
     std::fprintf(stderr,
                  "boilerhash dedup stats: %s; signature %u bytes/doc, LSH index "
-                 "%.0f bytes/doc; %zu candidate pairs, %zu verified; %llu docs with repaired "
+                 "%.0f bytes/doc; %zu similarity checks of candidates, %zu passed; %llu docs with repaired "
                  "UTF-8; corpus line table %zu entries in %.1f MB; peak RSS %ld MiB\n",
                  bands.c_str(), f.k * 4u, static_cast<double>(index_bytes) * per,
                  r.candidate_pairs, r.verified_pairs, static_cast<unsigned long long>(c.repaired),

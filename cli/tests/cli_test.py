@@ -225,7 +225,15 @@ class CliTest(unittest.TestCase):
             self.assertFalse(x["duplicate"], x)
             self.assertEqual(x["cluster"], x["id"])
         self.assertIn(b"4 near-empty", r.stderr)
-        del e2, e3, e4
+        # --min-words 0 turns the word count off, not emptiness: a document
+        # with no words left is still near-empty, while "Login Login" is not.
+        e5 = self.write("empty/e.txt", "Login Login\n")
+        r = run("dedup", "--min-words", "0", "--no-corpus-stats", "--no-clean", os.path.dirname(e1))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        near = {os.path.basename(x["id"]): x.get("near_empty", False) for x in jsonl(r.stdout)}
+        self.assertEqual(near, {"a.txt": True, "b.txt": True, "c.txt": False, "d.txt": False, "e.txt": False})
+        self.assertIn(b"2 near-empty", r.stderr)
+        del e2, e3, e4, e5
 
     def test_japanese_copies_cluster_with_the_corpus_pass(self):
         # Three sites print one Japanese story (no spaces between words). The
