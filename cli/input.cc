@@ -194,9 +194,16 @@ class ZstdStream : public ByteStream {
   bool raw_eof_ = false;
 };
 
+// Suffixes match in any ASCII case: files named on Windows (NOTES.TXT,
+// Crawl.JSONL.GZ) are inputs too, not skipped without a word.
 bool HasSuffix(const std::string& s, const char* suffix) {
   const size_t n = std::strlen(suffix);
-  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+  if (s.size() < n) return false;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[s.size() - n + i]);
+    if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != static_cast<unsigned char>(suffix[i])) return false;
+  }
+  return true;
 }
 
 bool IsJsonlName(const std::string& name) {

@@ -106,9 +106,12 @@ class CliTest(unittest.TestCase):
         self.write("tree/b/two.txt", "second file with some words in it for hashing")
         self.write("tree/a.txt", "first file with some words in it for hashing today")
         self.write("tree/ignored.md", "not a text input")
+        self.write("tree/ignored.txt.bak", "not a text input either")
+        self.write("tree/C.TXT", "a file named on windows, in capitals, with words")
+        self.write("tree/d.JSONL", json.dumps({"id": "r1", "text": "a record in a capitalised jsonl file"}) + "\n")
         r = run("sign", "--no-clean", d)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["a.txt", "b/two.txt"])
+        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["C.TXT", "a.txt", "b/two.txt", "r1"])
 
     def test_stdin_text_and_jsonl(self):
         text = read(os.path.join(ARTICLES, "003_d59a720f40c57080.txt"))
