@@ -1,6 +1,6 @@
 // MinHasher on every SIMD target against the scalar reference. The input is
 // k, seed and an array of shingle hashes. Invariants: both Sign overloads
-// agree, the keys are MinHashKeys(k, seed), the signature ignores the order of
+// agree, the keys are MinHashKeys(k, seed) and the reference's, the signature ignores the order of
 // the hashes, a superset's signature is slot-wise <= a subset's, estimates lie
 // in [0, 1], a signature matches itself with estimate 1, no hashes give the
 // empty signature.
@@ -39,6 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const MinHasher hasher(params);
   FUZZ_CHECK(hasher.k() == std::max<uint32_t>(params.k, 1), "k() " + std::to_string(hasher.k()) + what);
   FUZZ_CHECK(hasher.keys() == MinHashKeys(hasher.k(), params.seed), "keys differ from MinHashKeys" + what);
+  FUZZ_CHECK(hasher.keys() == reference::MinHashKeys(hasher.k(), params.seed),
+             "keys differ from the reference's SplitMix64 keys" + what);
   fuzz::ForEachTarget([&](const std::string& target) {
     const std::vector<uint32_t> sig = hasher.Sign(hashes);
     FUZZ_CHECK(sig == ref, "MinHash on " + target + " vs reference: " + FirstDiff(sig, ref) + what);

@@ -19,14 +19,20 @@ uint64_t SplitMix64(uint64_t* state) {
 
 }  // namespace
 
+std::vector<uint32_t> MinHashKeys(uint32_t k, uint64_t seed) {
+  std::vector<uint32_t> keys;
+  uint64_t state = seed;
+  for (uint32_t i = 0; i < k; ++i) keys.push_back(static_cast<uint32_t>(SplitMix64(&state)));
+  return keys;
+}
+
 std::vector<uint32_t> MinHash(const std::vector<uint64_t>& hashes, uint32_t k, uint64_t seed) {
   if (k == 0) k = 1;
   std::vector<uint32_t> sig(k, 0xFFFFFFFFu);
-  uint64_t state = seed;
+  const std::vector<uint32_t> keys = MinHashKeys(k, seed);
   for (uint32_t i = 0; i < k; ++i) {
-    const uint32_t key = static_cast<uint32_t>(SplitMix64(&state));
     for (uint64_t h : hashes) {
-      const uint32_t v = Permute(static_cast<uint32_t>(h) ^ key);
+      const uint32_t v = Permute(static_cast<uint32_t>(h) ^ keys[i]);
       if (v < sig[i]) sig[i] = v;
     }
   }

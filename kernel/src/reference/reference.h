@@ -20,6 +20,8 @@ bool IsWordCodePoint(int32_t cp);
 std::vector<uint64_t> ShingleHashes(std::string_view normalized, char kind, uint32_t n,
                                     uint64_t seed);
 
+// The k permutation keys: the low 32 bits of SplitMix64's first k outputs from seed.
+std::vector<uint32_t> MinHashKeys(uint32_t k, uint64_t seed);
 std::vector<uint32_t> MinHash(const std::vector<uint64_t>& hashes, uint32_t k, uint64_t seed);
 
 uint64_t SimHash(const std::vector<uint64_t>& hashes);
