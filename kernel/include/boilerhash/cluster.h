@@ -57,8 +57,12 @@ struct ClusterResult {
   std::vector<uint32_t> representative;  // per document: lowest index of its cluster (Jaccard),
                                          // the largest representative containing it (containment)
   std::vector<double> similarity;        // per document: estimate to its representative (1 for itself)
-  size_t candidate_pairs = 0;            // pairs LSH proposed
-  size_t verified_pairs = 0;             // pairs that passed verification
+  // Similarity checks of pairs LSH proposed, and how many passed. Checks,
+  // not distinct pairs: a pair that fails in one shared bucket is checked
+  // again in the next (remembering every failed pair would cost more than
+  // an estimate over k slots).
+  size_t candidate_pairs = 0;
+  size_t verified_pairs = 0;
 };
 
 struct DocumentSketch {
