@@ -7,12 +7,16 @@
 namespace boilerhash {
 namespace {
 
-std::string RunProbe(const std::string& env_value) {
-  const std::string cmd = "BOILERHASH_FORCE_TARGET=" + env_value + " " + BOILERHASH_PROBE;
+// The probe's output, stderr first (2>&1 on an unbuffered stderr), with the
+// last newline cut.
+std::string RunProbe(const std::string& env_value, const std::string& explicit_target = "") {
+  const std::string cmd = "BOILERHASH_FORCE_TARGET=" + env_value + " " + BOILERHASH_PROBE + " " +
+                          explicit_target + " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return "popen failed";
-  char buf[128] = {0};
-  std::string out = std::fgets(buf, sizeof buf, p) ? buf : "";
+  std::string out;
+  char buf[256];
+  while (std::fgets(buf, sizeof buf, p)) out += buf;
   pclose(p);
   while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
   return out;
@@ -22,8 +26,20 @@ TEST(Targets, EnvironmentVariableForcesEachSupportedTarget) {
   const auto targets = SupportedTargets();
   ASSERT_FALSE(targets.empty());
   for (const std::string& t : targets) EXPECT_EQ(RunProbe(t), t);
-  // An unknown name changes nothing: the best target runs.
-  EXPECT_EQ(RunProbe("NOT_A_TARGET"), targets.front());
+  // An unknown name changes nothing but is reported: the best target runs.
+  const std::string unknown = RunProbe("NOT_A_TARGET");
+  EXPECT_NE(unknown.find("BOILERHASH_FORCE_TARGET=NOT_A_TARGET is not a target"), std::string::npos)
+      << unknown;
+  EXPECT_EQ(unknown.substr(unknown.rfind('\n') + 1), targets.front()) << unknown;
+}
+
+TEST(Targets, ExplicitForceTargetWinsOverTheEnvironment) {
+  // The variable is applied before an explicit call, never after it: a
+  // program that forces a target keeps it whatever the environment says.
+  const auto targets = SupportedTargets();
+  for (const std::string& env : targets) {
+    for (const std::string& t : targets) EXPECT_EQ(RunProbe(env, t), t) << "env " << env;
+  }
 }
 
 TEST(Targets, ForceTargetSwitchesDispatch) {

@@ -7,8 +7,9 @@ namespace boilerhash::internal {
 void InitTargetsOnce();
 
 // Whether dispatch picks a target with vector instructions (not SCALAR or
-// EMU128): what Highway's dispatch chose, cached, so cheap on every call
-// (hwy::SupportedTargets() runs CPUID, which costs microseconds in a VM).
+// EMU128): asks the dispatch table Highway already filled, so it is cheap
+// on every call (hwy::SupportedTargets() runs CPUID, which costs
+// microseconds in a VM).
 bool VectorTargetActive();
 
 // ActiveTarget()'s name in static storage (Highway's), for the C API.

@@ -1,6 +1,7 @@
 // Target reporting and forcing over Highway's dynamic dispatch.
 #include "boilerhash/targets.h"
 
+#include <cstdio>
 #include <cstdlib>
 
 #undef HWY_TARGET_INCLUDE
@@ -25,13 +26,29 @@ HWY_EXPORT(CompiledTarget);
 
 namespace {
 // Targets compiled in and supported by the CPU, best first. Computed once,
-// before any forcing narrows what Highway reports.
+// on the first call, which comes before any forcing of ours narrows what
+// Highway reports (ApplyForce asks for it first). A restriction the host
+// process set through Highway itself is respected, not undone.
 const std::vector<int64_t>& CpuTargets() {
-  static const std::vector<int64_t> targets = [] {
-    hwy::SetSupportedTargetsForTest(0);
-    return hwy::SupportedAndGeneratedTargets();
-  }();
+  static const std::vector<int64_t> targets = hwy::SupportedAndGeneratedTargets();
   return targets;
+}
+
+// The forcing itself, without reading the environment: ForceTarget and the
+// one-time environment check both end here.
+bool ApplyForce(std::string_view name) {
+  const std::vector<int64_t>& cpu = CpuTargets();
+  if (name.empty() || name == "auto") {
+    hwy::SetSupportedTargetsForTest(0);
+    return true;
+  }
+  for (int64_t t : cpu) {
+    if (name == hwy::TargetName(t)) {
+      hwy::SetSupportedTargetsForTest(t);
+      return true;
+    }
+  }
+  return false;
 }
 }  // namespace
 
@@ -49,18 +66,11 @@ const char* internal::ActiveTargetName() {
 }
 
 bool ForceTarget(std::string_view name) {
-  const std::vector<int64_t>& cpu = CpuTargets();
-  if (name.empty() || name == "auto") {
-    hwy::SetSupportedTargetsForTest(0);
-    return true;
-  }
-  for (int64_t t : cpu) {
-    if (name == hwy::TargetName(t)) {
-      hwy::SetSupportedTargetsForTest(t);
-      return true;
-    }
-  }
-  return false;
+  // The environment is applied first, so an explicit call made later wins
+  // over BOILERHASH_FORCE_TARGET instead of being undone by it at the first
+  // dispatched call.
+  internal::InitTargetsOnce();
+  return ApplyForce(name);
 }
 
 namespace internal {
@@ -69,8 +79,17 @@ void InitTargetsOnce() {
   // dispatched entry point calls this; libstdc++'s call_once also writes
   // thread-local state on each call.)
   static const bool applied = [] {
-    if (const char* forced = std::getenv("BOILERHASH_FORCE_TARGET")) ForceTarget(forced);
-    return true;
+    const char* forced = std::getenv("BOILERHASH_FORCE_TARGET");
+    if (forced == nullptr || ApplyForce(forced)) return true;
+    // A misspelt or unsupported name must not pass for a forced run: say so
+    // once, and keep the automatic choice.
+    std::string names;
+    for (const std::string& n : SupportedTargets()) names += (names.empty() ? "" : ", ") + n;
+    std::fprintf(stderr,
+                 "boilerhash: BOILERHASH_FORCE_TARGET=%s is not a target of this build on this CPU "
+                 "(supported: %s); using the automatic choice\n",
+                 forced, names.c_str());
+    return false;
   }();
   (void)applied;
 }

@@ -1,8 +1,14 @@
 // Which SIMD target the dispatched kernels run on, and a way to force one.
 //
-// The environment variable BOILERHASH_FORCE_TARGET (e.g. "AVX2", "SSE4",
-// "EMU128", "AVX3") is read once, before the first dispatched call. Forcing
-// never changes a result: every target is bit-exact with the scalar reference.
+// The environment variable BOILERHASH_FORCE_TARGET (one of SupportedTargets(),
+// e.g. "AVX3", "AVX2", "SSE4", "SCALAR") is read once, before the first
+// dispatched call or ForceTarget(); a name that does not take is reported on
+// stderr and the automatic choice is kept. Forcing never changes a result:
+// every target is bit-exact with the scalar reference.
+//
+// Forcing is process-wide: it goes through Highway's global target mask, so
+// it also restricts any other Highway code in the process, and "auto" lifts
+// restrictions that code set.
 #pragma once
 #include <string>
 #include <string_view>
@@ -18,7 +24,8 @@ std::string ActiveTarget();
 
 // Restricts dispatch to the named target ("" or "auto" undoes it). Returns
 // false, changing nothing, when the name is unknown or the CPU lacks it.
-// Not thread-safe: call it before starting work.
+// Overrides BOILERHASH_FORCE_TARGET. Not thread-safe: call it before
+// starting work.
 bool ForceTarget(std::string_view name);
 
 }  // namespace boilerhash
