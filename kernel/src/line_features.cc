@@ -253,7 +253,7 @@ void StopwordSet::InsertLong(std::string_view word) {
 
 // Places the short keys (distinct) in buckets: the first seed of SplitMix64's
 // sequence under which no bucket gets more than four, doubling the buckets
-// after every 64 seeds that fail (166 English words: 128 buckets, 8 KB,
+// after every 64 seeds that fail (164 English words: 128 buckets, 8 KB,
 // the eighth seed).
 void StopwordSet::BuildShortTable(const std::vector<std::pair<uint64_t, uint64_t>>& keys) {
   size_t buckets = 16;
@@ -371,7 +371,8 @@ struct WordScratch {
 };
 
 // avail >= line.size(): bytes readable from line.data() (the rest of the
-// document). The bit arrays of s are filled for this line; f->words is set.
+// document). The bit arrays of s are filled for this line. Sets the stopword
+// count and the line-end and bullet fields; f->words comes from the byte pass.
 void WordFeatures(std::string_view line, size_t avail, WordScratch& s, const StopwordSet& stopwords,
                   LineFeatures* f) {
   // Stopwords: split at spaces, strip ASCII punctuation, lower-case ASCII.

@@ -15,7 +15,7 @@ namespace boilerhash {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-// counts[b] += number of hashes with bit b set; n < 2^32.
+// counts[b] += number of hashes with bit b set; any n (the totals are 64-bit).
 //
 // Byte lanes hold the 64 per-bit counters: each hash is broadcast, a byte
 // shuffle puts byte b/8 of it in lane b, an AND with 1 << (b % 8) and a compare
@@ -80,11 +80,7 @@ HWY_EXPORT(SimHashBitCounts);
 uint64_t SimHash(std::span<const uint64_t> hashes) {
   internal::InitTargetsOnce();
   uint64_t counts[64] = {0};
-  constexpr size_t kChunk = size_t{1} << 30;  // keeps 32-bit lane counters exact
-  for (size_t i = 0; i < hashes.size(); i += kChunk) {
-    HWY_DYNAMIC_DISPATCH(SimHashBitCounts)(hashes.data() + i,
-                                           std::min(kChunk, hashes.size() - i), counts);
-  }
+  HWY_DYNAMIC_DISPATCH(SimHashBitCounts)(hashes.data(), hashes.size(), counts);
   uint64_t fingerprint = 0;
   for (int b = 0; b < 64; ++b) {
     if (2 * counts[b] > hashes.size()) fingerprint |= uint64_t{1} << b;
