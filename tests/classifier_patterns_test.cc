@@ -60,7 +60,9 @@ TEST(PatternFile, BadFilesNameTheLine) {
       {"a - 1 !!! abc\n", "line 1: language '!!!'"},
       {"a - 1000.00001 en abc\n", "line 1: weight"},  // over 1000, though it rounds to 1000 as a float
       {"ok - 1 en abc\nb - 1 en x\\ \n", "line 2: pattern 'b' ends with a lone '\\'"},  // "x\ " trimmed
-      {std::string("a w 1 en x\0y|z\n", 16), "line 1: pattern 'a' contains a NUL byte"},
+      {std::string("a w 1 en x\0y|z\n", 16), "line 1: contains a NUL byte"},
+      {std::string("ok - 1 en q\n# a comment \0 with a NUL\n", 36), "line 2: contains a NUL byte"},
+      {"a - 1e3 en abc\n", "line 1: weight '1e3'"},  // fixed notation only
       {"a\x01 - 1 en abc\n", "bad character in id 'a\\x01'"},
   };
   ExpectErrors(cases, StatusCode::kParseError, [](const std::string& text) {
@@ -99,6 +101,29 @@ TEST(PatternFile, PatternsAreCheckedAsWritten) {
   });
   Status st;
   EXPECT_TRUE(PatternDb::FromText("a l 1 en x|y\n", &st)) << st.message();
+  EXPECT_TRUE(PatternDb::FromText("a - .5 en x\n", &st)) << st.message();
+}
+
+// A pattern valid alone can still break the whole-line wrapper: "\Qfoo"
+// quotes the wrapper's own closing group. The error names the line and says
+// the wrapper is why, not an offset inside text the user never wrote.
+TEST(PatternFile, WholeLineWrapperErrorsNameTheLine) {
+  Status st;
+  EXPECT_TRUE(PatternDb::FromText("a - 1 en \\Qfoo\n", &st)) << st.message();
+  EXPECT_FALSE(PatternDb::FromText("ok - 1 en q\na l 1 en \\Qfoo\n", &st));
+  EXPECT_EQ(st.code(), StatusCode::kCompileError);
+  EXPECT_NE(st.message().find("line 2: pattern 'a': does not compile as a whole line"), std::string::npos)
+      << st.message();
+}
+
+// Hyperscan reports some failures of a multi-pattern compile without naming
+// an expression (a resource limit): the line is still found, by compiling
+// the patterns one by one.
+TEST(PatternFile, ResourceLimitErrorsNameTheLine) {
+  Status st;
+  EXPECT_FALSE(PatternDb::FromText("ok - 1 en q\n# c\nhuge - 1 en a{30000}\n", &st));
+  EXPECT_EQ(st.code(), StatusCode::kCompileError);
+  EXPECT_NE(st.message().find("line 3: pattern 'huge': "), std::string::npos) << st.message();
 }
 
 TEST(PatternFile, UncompilablePatternNamesTheLine) {
@@ -338,6 +363,52 @@ TEST(PatternDb, AuthorBioNeedsACapitalisedName) {
     const bool dropped = lines.back().result.reasons & kReasonAfterEndMarker;
     EXPECT_EQ(dropped, ends) << line;
   }
+}
+
+// Reasons of the non-blank lines of doc under a model of the given patterns.
+std::vector<uint32_t> ReasonsUnder(const std::string& patterns, const std::string& doc) {
+  Status st;
+  auto model = BoilerplateModel::FromPatternText(patterns, {}, &st);
+  EXPECT_TRUE(model) << st.message();
+  if (!model) return {};
+  ClassifyResult r;
+  model->Classify(doc, &r);
+  std::vector<uint32_t> reasons;
+  for (const LineResult& l : r.lines) {
+    if (l.label != LineLabel::kBlank) reasons.push_back(l.reasons);
+  }
+  return reasons;
+}
+
+// 'e', 'h' and comment signatures act only when their pattern decides the
+// line. "More videos ..." is boilerplate anyway (a trailing ellipsis); with
+// a marker of weight 0.5 (under the 1 a short line needs) it is not an end
+// marker, and the paragraph after it stays. At weight 1 it ends the body.
+TEST(PatternDb, EndMarkerActsOnlyWhenItsPatternDecidesTheLine) {
+  const std::string doc = testing::kCouncilStory + "More videos ...\n\n" +
+                          "The bridge will carry a footpath and a cycle lane on its north side, the "
+                          "engineers said in their report to the council.\n";
+  for (const auto& [weight, ends] : {std::pair<const char*, bool>{"0.5", false}, {"1", true}}) {
+    const auto reasons = ReasonsUnder(std::string("more ie ") + weight + " en more videos\n", doc);
+    ASSERT_EQ(reasons.size(), 5u);
+    EXPECT_TRUE(reasons[3] & kReasonEllipsis) << weight;
+    EXPECT_EQ(bool(reasons[4] & kReasonAfterEndMarker), ends) << weight;
+  }
+}
+
+// A comment_sig* pattern marks a signature only when it decides the line,
+// and never as a content cue ('c'), though the line is boilerplate anyway.
+TEST(PatternDb, CommentSignatureOnlyWhenItsPatternDecidesTheLine) {
+  const std::string doc = testing::kCouncilStory + "Jane says: ...\n";
+  const auto reasons_of = [&](const std::string& patterns) {
+    const auto reasons = ReasonsUnder(patterns, doc);
+    EXPECT_EQ(reasons.size(), 4u) << patterns;
+    return reasons.size() == 4 ? reasons[3] : 0u;
+  };
+  EXPECT_TRUE(reasons_of("comment_sig_says - 1 en says:\n") & kReasonCommentSignature);
+  EXPECT_FALSE(reasons_of("comment_sig_says - 0.5 en says:\n") & kReasonCommentSignature);
+  EXPECT_FALSE(reasons_of("comment_sig_says c 1 en says:\n") & kReasonCommentSignature);
+  EXPECT_TRUE(reasons_of("comment_sig_says c 1 en says:\n") & kReasonEllipsis);
 }
 
 }  // namespace

@@ -159,7 +159,9 @@ class Model final : public BoilerplateModel {
   Model(const ClassifierOptions& options, std::shared_ptr<const PatternDb> db)
       : options_(options), db_(std::move(db)) {
     for (const PatternSpec& p : db_->patterns()) {
-      signature_.push_back(p.id.rfind("comment_sig", 0) == 0 ? 1 : 0);
+      // A content cue named comment_sig* is still a cue, not a signature.
+      const bool cue = p.flags & kPatternContentCue;
+      signature_.push_back(!cue && p.id.rfind("comment_sig", 0) == 0 ? 1 : 0);
     }
   }
 
@@ -367,6 +369,12 @@ void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* ou
     }
   }
 
+  // Pattern boilerplate: the line's pattern weight, less its content cues,
+  // reaches max(1, words / pattern_words_per_weight) (docs/PATTERNS.md). Only
+  // then do a line's header, end-marker and signature patterns take effect.
+  auto pattern_need = [&](size_t i) { return std::max(1.0f, float(f[i].words) / o.pattern_words_per_weight); };
+  auto pattern_decides = [&](size_t i) { return hits[i].weight - hits[i].cue >= pattern_need(i); };
+
   for (size_t i = 0; i < n; ++i) {
     const LineFeatures& x = f[i];
     if (x.words == 0) {
@@ -376,11 +384,11 @@ void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* ou
     uint32_t r = 0;
     bool bad = false;
     const PatternHits& h = hits[i];
-    const float need = std::max(1.0f, float(x.words) / o.pattern_words_per_weight);
+    const float need = pattern_need(i);
     const float net = h.weight - h.cue;
     if (h.matches > 0) r |= kReasonPattern;
-    if (net >= need) bad = true;
-    if (h.matches >= 3 && net >= need) r |= kReasonPatternDense;
+    if (pattern_decides(i)) bad = true;
+    if (h.matches >= 3 && pattern_decides(i)) r |= kReasonPatternDense;
     if (x.words < o.short_words) r |= kReasonShort;
     if (!x.terminal_punct) r |= kReasonNoTerminalPunct;
     const bool low_stop = use_stop && x.StopwordDensity() < o.min_stopword_density;
@@ -395,7 +403,7 @@ void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* ou
     if (uint64_t{x.letters} * 2 < nonspace) r |= kReasonLowLetters, bad = true;  // 2^31+ letters
     if (x.ellipsis) r |= kReasonEllipsis, bad = true;
     if (x.bullet) r |= kReasonBullet;
-    if (h.kinds & kPatternHeader && net >= need) r |= kReasonSectionHeader;
+    if (h.kinds & kPatternHeader && pattern_decides(i)) r |= kReasonSectionHeader;
 
     Class c;
     if (bad) {
@@ -432,7 +440,7 @@ void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* ou
   uint32_t* sig_after = w.sig_after.data();
   sig_after[n] = 0;
   for (size_t i = n; i-- > 0;) {
-    const bool sig = (hits[i].kinds & kKindCommentSignature) && cls[i] == kBad;
+    const bool sig = (hits[i].kinds & kKindCommentSignature) && pattern_decides(i);
     if (sig) why[i] |= kReasonCommentSignature;
     sig_after[i] = sig_after[i + 1] + (sig ? 1 : 0);
   }
@@ -447,7 +455,7 @@ void Model::ClassifyWindow(std::string_view doc, size_t base, ClassifyResult* ou
         continue;
       }
       const bool marker = (hits[i].kinds & kPatternEndMarker) || (why[i] & kReasonCommentSignature);
-      const bool strong = marker && cls[i] == kBad && (why[i] & kReasonPattern);
+      const bool strong = marker && pattern_decides(i);
       if (strong && good_before > 0 &&
           (good_before * 2 >= good_total || sig_after[i] >= kMinCommentSignatures)) {
         ended = true;

@@ -19,24 +19,8 @@
 #include "word_lists.h"
 
 namespace boilerhash {
-namespace {
 
-bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-// Next field of line starting at *pos (skipping blanks).
-std::string_view NextField(std::string_view line, size_t* pos) {
-  size_t i = *pos;
-  while (i < line.size() && IsBlank(line[i])) ++i;
-  size_t j = i;
-  while (j < line.size() && !IsBlank(line[j])) ++j;
-  *pos = j;
-  return line.substr(i, j - i);
-}
-
-Status LineError(uint32_t line, const std::string& what) {
-  return Status(StatusCode::kParseError, "line " + std::to_string(line) + ": " + what);
-}
-
+namespace internal {
 // Text for an error message: control bytes as \xNN (a NUL would end the C
 // API's message string; a newline would break the message's line).
 std::string Printable(std::string_view text) {
@@ -53,6 +37,27 @@ std::string Printable(std::string_view text) {
     }
   }
   return out;
+}
+}  // namespace internal
+
+namespace {
+
+using internal::Printable;
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Next field of line starting at *pos (skipping blanks).
+std::string_view NextField(std::string_view line, size_t* pos) {
+  size_t i = *pos;
+  while (i < line.size() && IsBlank(line[i])) ++i;
+  size_t j = i;
+  while (j < line.size() && !IsBlank(line[j])) ++j;
+  *pos = j;
+  return line.substr(i, j - i);
+}
+
+Status LineError(uint32_t line, const std::string& what) {
+  return Status(StatusCode::kParseError, "line " + std::to_string(line) + ": " + what);
 }
 
 // A language tag (BCP 47's shape: a 2-8 letter primary tag, then subtags of
@@ -136,6 +141,11 @@ Status ParsePatternFile(std::string_view text, std::vector<PatternSpec>* out) {
     std::string_view line = text.substr(pos, nl - pos);
     pos = nl + (nl + 1 < text.size() && text[nl] == '\r' && text[nl + 1] == '\n' ? 2 : 1);
     ++line_no;
+    // Checked before comments are skipped: a NUL anywhere means the file is
+    // not a pattern file (binary, UTF-16), whatever the line looks like.
+    if (line.find('\0') != std::string_view::npos) {
+      return LineError(line_no, "contains a NUL byte (a pattern file is UTF-8 text)");
+    }
     while (!line.empty() && IsBlank(line.back())) line.remove_suffix(1);
     size_t i = 0;
     while (i < line.size() && IsBlank(line[i])) ++i;
@@ -155,9 +165,6 @@ Status ParsePatternFile(std::string_view text, std::vector<PatternSpec>* out) {
       const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                       c == '_' || c == '.' || c == '-';
       if (!ok) return LineError(line_no, "bad character in id '" + Printable(id) + "'");
-    }
-    if (line.find('\0') != std::string_view::npos) {
-      return LineError(line_no, "pattern '" + std::string(id) + "' contains a NUL byte");
     }
     if (!IsLanguageTag(lang)) {
       return LineError(line_no, "language '" + Printable(lang) + "' is not a language tag (en, pt-BR, ...) or *");
@@ -189,7 +196,9 @@ Status ParsePatternFile(std::string_view text, std::vector<PatternSpec>* out) {
       }
     }
     double w = 0;  // checked as written, then stored as float (1000.00001 is over 1000)
-    const auto [ptr, ec] = std::from_chars(weight.data(), weight.data() + weight.size(), w);
+    // Fixed notation only: "2", "0.5", ".5"; not "1e3" (a typo's likelier source).
+    const auto [ptr, ec] = std::from_chars(weight.data(), weight.data() + weight.size(), w,
+                                           std::chars_format::fixed);
     if (ec != std::errc() || ptr != weight.data() + weight.size() || !std::isfinite(w) || w <= 0 ||
         w > 1000) {
       return LineError(line_no, "weight '" + Printable(weight) + "' is not a number in (0, 1000]");
@@ -221,22 +230,49 @@ namespace {
 // entirely, and an error inside the wrapper would point at its offsets. A
 // pattern that can match nothing at all ("$", "\\b", "a*") would mark every
 // line: refused with the reason, not Hyperscan's HS_FLAG_ALLOWEMPTY advice.
-Status CheckExpression(const PatternSpec& p, unsigned flags) {
+//
+// The wrapped expression is checked too: a pattern can be valid alone and
+// still break the wrapper ("\\Qfoo" quotes the wrapper's closing group).
+std::string Where(const PatternSpec& p) { return "line " + std::to_string(p.line) + ": pattern '" + p.id + "': "; }
+
+Status CheckExpression(const PatternSpec& p, const std::string& expression, unsigned flags) {
   hs_expr_info_t* info = nullptr;
   hs_compile_error_t* err = nullptr;
-  const std::string where = "line " + std::to_string(p.line) + ": pattern '" + p.id + "': ";
   if (hs_expression_info(p.pattern.c_str(), flags, &info, &err) != HS_SUCCESS) {
     std::string msg = err && err->message ? err->message : "not a valid expression";
     hs_free_compile_error(err);
-    return Status(StatusCode::kCompileError, where + msg);
+    return Status(StatusCode::kCompileError, Where(p) + msg);
   }
   const bool empty = info->min_width == 0;
   std::free(info);  // hs_expression_info allocates with the misc allocator: malloc by default
-  if (empty) return Status(StatusCode::kCompileError, where + "can match an empty string, so it would match every line");
+  if (empty) return Status(StatusCode::kCompileError, Where(p) + "can match an empty string, so it would match every line");
+  if (expression != p.pattern) {
+    if (hs_expression_info(expression.c_str(), flags, &info, &err) != HS_SUCCESS) {
+      std::string msg = err && err->message ? err->message : "not a valid expression";
+      hs_free_compile_error(err);
+      return Status(StatusCode::kCompileError,
+                    Where(p) + "does not compile as a whole line ('l' wraps it as ^[ \\t]*(?:P)[^\\w\\n]*$; "
+                               "an unterminated \\Q swallows the wrapper): " + msg);
+    }
+    std::free(info);
+  }
   return Status::Ok();
 }
 
 }  // namespace
+
+size_t FirstFailingAlone(const HsPatternSet& set) {
+  for (size_t i = 0; i < set.expressions.size(); ++i) {
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* err = nullptr;
+    const hs_error_t rc = hs_compile(set.expressions[i].c_str(), set.flags[i], HS_MODE_BLOCK,
+                                     &ChosenHyperscanRuntime().platform, &db, &err);
+    hs_free_compile_error(err);
+    hs_free_database(db);
+    if (rc != HS_SUCCESS) return i;
+  }
+  return set.expressions.size();
+}
 
 Status BuildHsPatternSet(const std::vector<PatternSpec>& patterns, HsPatternSet* out) {
   out->expressions.clear();
@@ -254,10 +290,11 @@ Status BuildHsPatternSet(const std::vector<PatternSpec>& patterns, HsPatternSet*
     unsigned f = HS_FLAG_MULTILINE;
     if (p.flags & kPatternCaseless) f |= HS_FLAG_CASELESS;
     if (p.flags & kPatternUtf8) f |= HS_FLAG_UTF8 | HS_FLAG_UCP;
-    if (Status s = CheckExpression(p, f); !s.ok()) return s;
     // Whole-line patterns may have spaces before and closing punctuation after.
-    out->expressions.push_back((p.flags & kPatternWholeLine) ? "^[ \\t]*(?:" + p.pattern + ")[^\\w\\n]*$"
-                                                             : p.pattern);
+    std::string expression =
+        (p.flags & kPatternWholeLine) ? "^[ \\t]*(?:" + p.pattern + ")[^\\w\\n]*$" : p.pattern;
+    if (Status s = CheckExpression(p, expression, f); !s.ok()) return s;
+    out->expressions.push_back(std::move(expression));
     out->flags.push_back(f);
     out->ids.push_back(static_cast<unsigned>(i));
   }
@@ -281,13 +318,16 @@ std::unique_ptr<PatternDb> PatternDb::Compile(std::vector<PatternSpec> patterns,
     if (hs_compile_multi(exprs.data(), set.flags.data(), set.ids.data(), static_cast<unsigned>(exprs.size()),
                          HS_MODE_BLOCK, &internal::ChosenHyperscanRuntime().platform, &db, &err) != HS_SUCCESS) {
       std::string msg = err && err->message ? err->message : "unknown error";
-      std::string where = "pattern set";
+      std::string where = "pattern set: ";
       if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < set.ids.size()) {
-        const PatternSpec& p = patterns[set.ids[static_cast<size_t>(err->expression)]];
-        where = "line " + std::to_string(p.line) + ": pattern '" + p.id + "'";
+        where = internal::Where(patterns[set.ids[static_cast<size_t>(err->expression)]]);
+      } else if (const size_t culprit = internal::FirstFailingAlone(set); culprit < set.ids.size()) {
+        // Hyperscan names no expression for some errors ("Resource limit
+        // exceeded"): the first pattern that fails alone is the one to fix.
+        where = internal::Where(patterns[set.ids[culprit]]);
       }
       hs_free_compile_error(err);
-      if (status) *status = Status(StatusCode::kCompileError, where + ": " + msg);
+      if (status) *status = Status(StatusCode::kCompileError, where + msg);
       return nullptr;
     }
   }

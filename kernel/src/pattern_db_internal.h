@@ -3,6 +3,7 @@
 // is only reused for exactly the expressions it was compiled from).
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "boilerhash/pattern_db.h"
@@ -16,6 +17,15 @@ struct HsPatternSet {
   std::vector<unsigned> ids;             // Hyperscan id per expression = its pattern index
 };
 
+// Text for an error message: control bytes as \xNN (a NUL would end the C
+// API's message string; a newline would break the message's line).
+std::string Printable(std::string_view text);
+
 Status BuildHsPatternSet(const std::vector<PatternSpec>& patterns, HsPatternSet* out);
+
+// The index of the first expression that does not compile on its own, or
+// set.expressions.size(): for naming the line when a multi-pattern compile
+// fails without saying which expression (resource limits).
+size_t FirstFailingAlone(const HsPatternSet& set);
 
 }  // namespace boilerhash::internal

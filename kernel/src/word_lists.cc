@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <string>
 
+#include "pattern_db_internal.h"
 #include "unicode_class.h"
 #include "utf8_decode.h"
 
@@ -121,11 +122,11 @@ Status WordLists::Add(uint32_t index, const PatternSpec& spec) {
       const size_t len = NextWord(phrase, &pos, word, sizeof(word));
       if (len == 0) break;
       if (len == kTooLong) {
-        return PatternError(spec, "a word of '" + std::string(phrase) + "' is longer than " +
+        return PatternError(spec, "a word of '" + Printable(phrase) + "' is longer than " +
                                       std::to_string(kMaxWordBytes) + " bytes");
       }
       if (++words > kMaxLineWords) {
-        return PatternError(spec, "phrase '" + std::string(phrase) + "' has more than " +
+        return PatternError(spec, "phrase '" + Printable(phrase) + "' has more than " +
                                       std::to_string(kMaxLineWords) + " words");
       }
       if (!last) {
@@ -146,7 +147,7 @@ Status WordLists::Add(uint32_t index, const PatternSpec& spec) {
       longest_word_ = std::max(longest_word_, len);
       last = Insert(KeyOf(joined.data(), joined.size()));
     }
-    if (!last) return PatternError(spec, "phrase '" + std::string(phrase) + "' has no words");
+    if (!last) return PatternError(spec, "phrase '" + Printable(phrase) + "' has no words");
     last->full |= bit;
   }
   patterns_.push_back(index);
