@@ -279,6 +279,11 @@ void FindInputFiles(const std::string& root, const IsJsonl& is_jsonl, std::vecto
       } else if (S_ISREG(st.st_mode) && input_name) {
         found->push_back({path.string(), path.lexically_relative(root).generic_string(), is_jsonl(name),
                           static_cast<uint64_t>(st.st_size)});
+      } else if (input_name) {
+        // A FIFO or device met in a walk is not read: it could wait forever
+        // for a writer. Named as an argument, it is (the user chose it).
+        problems.push_back(path.string() + ": not a regular file, not read in a directory walk (name it as an "
+                                           "argument to read it)");
       }
     }
     stack.insert(stack.end(), subdirs.rbegin(), subdirs.rend());  // the first name is walked first

@@ -713,6 +713,18 @@ class CliTest(unittest.TestCase):
         self.assertIn(os.path.join(unsearchable, "inner").encode() + b": cannot check: ", r.stderr)
         self.assertIn(b"1 documents, 1 clusters, 0 duplicates, 0 near-empty, 2 skipped", r.stderr)
 
+    def test_pipe_inside_a_directory_is_reported_not_read(self):
+        # A FIFO named like an input, met in a directory walk, could block the
+        # run forever waiting for a writer: it is reported and skipped, and
+        # the files beside it are still read.
+        d = os.path.join(self.tmp, "withpipe")
+        self.write("withpipe/a.txt", "a file with some words in it for hashing today")
+        os.mkfifo(os.path.join(d, "pipe.txt"))
+        r = run("sign", "--no-clean", d)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["a.txt"])
+        self.assertIn(os.path.join(d, "pipe.txt").encode() + b": not a regular file", r.stderr)
+
     def test_a_stream_named_twice_is_read_once(self):
         # A pipe given as "-" and as /dev/stdin, or a FIFO named twice, is
         # the same stream: read once, it gives two copies of its document,
