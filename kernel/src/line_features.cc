@@ -136,6 +136,7 @@ HWY_AFTER_NAMESPACE();
 #include "dispatch.h"
 #include "embedded_data.h"
 #include "line_spans.h"
+#include "little_endian.h"
 #include "per_thread.h"
 
 namespace boilerhash {
@@ -218,10 +219,9 @@ inline Key16 PackWord(const char* p, size_t n) {  // n <= 15
   unsigned char b[16] = {0};
   for (size_t i = 0; i < n; ++i) b[i] = static_cast<unsigned char>(p[i]);
   b[15] = static_cast<unsigned char>(n);
-  Key16 k;
-  std::memcpy(&k.lo, b, 8);
-  std::memcpy(&k.hi, b + 8, 8);
-  return k;
+  // Little-endian loads, like the probe in WordFeatures: the masks keep
+  // the first bytes of the word as the low bits on every machine.
+  return Key16{internal::LoadLE64(b), internal::LoadLE64(b + 8)};
 }
 inline size_t Key16Hash(Key16 k, uint64_t seed, unsigned shift) {
   const uint64_t h = (k.lo ^ seed) * 0x9E3779B97F4A7C15ull ^ (k.hi * 0xC2B2AE3D27D4EB4Full + (k.lo >> 29));
@@ -413,9 +413,7 @@ void WordFeatures(std::string_view line, size_t avail, WordScratch& s, const Sto
     const size_t wl = b - wa - std::min(trail, b - wa);
     const bool fits = wl - 1 < max_len;  // wl == 0 wraps: no word
     if (wl < 16 && wa + 16 <= avail) {
-      uint64_t lo, hi;
-      std::memcpy(&lo, p + wa, 8);
-      std::memcpy(&hi, p + wa + 8, 8);
+      const uint64_t lo = internal::LoadLE64(p + wa), hi = internal::LoadLE64(p + wa + 8);
       const Key16 key{LowerAscii8(lo & kKeyMasks.lo[wl]), LowerAscii8(hi & kKeyMasks.hi[wl]) | (uint64_t{wl} << 56)};
       stop += fits & StopwordProbe::Contains(stopwords, key);
     } else if (fits) {

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "boilerhash/utf8.h"
+#include "little_endian.h"
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "normalize.cc"
@@ -81,8 +82,7 @@ size_t WordStartsAfterSpaces(const uint8_t* text, size_t n, uint32_t* starts) {
     for (; i + N <= n; i += N) {
       uint8_t bytes[8] = {0};
       hn::StoreMaskBits(d, hn::Eq(hn::LoadU(d, text + i), space), bytes);
-      uint64_t bits;
-      std::memcpy(&bits, bytes, sizeof bits);
+      uint64_t bits = internal::LoadLE64(bytes);  // lane j is bit j on every machine
       while (bits) {
         starts[count++] = static_cast<uint32_t>(i + static_cast<size_t>(__builtin_ctzll(bits)) + 1);
         bits &= bits - 1;
