@@ -4,7 +4,7 @@
 // cluster (rep <= d, rep[rep] == rep); similarity in [0, 1] and 1 for a
 // representative; verified <= candidate pairs; a second run gives the same
 // result; documents with an empty signature stay alone; bands x rows above
-// k is refused (std::invalid_argument); a document's similarity is the
+// any non-empty signature's length is refused (std::invalid_argument); a document's similarity is the
 // measure's value to its representative. Jaccard: the clusters are exactly
 // the connected components of the pairs that share a band key and pass the
 // threshold, found here by brute force.
@@ -67,18 +67,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<DocumentSketch> docs(n);
   for (size_t d = 0; d < n; ++d) docs[d] = {sigs[d], sets[d], sets[d].size()};
 
-  size_t longest = 0;  // the signature length clustering goes by
-  for (const auto& sig : sigs) longest = std::max(longest, sig.size());
-  if (options.measure == Measure::kJaccard && longest > 0 && options.lsh.bands != 0 && options.lsh.rows != 0 &&
-      uint64_t{options.lsh.bands} * options.lsh.rows > longest) {
-    // No document would have a band: refused, not silently unclustered.
+  size_t longest = 0, shortest = SIZE_MAX;  // the default bands go by the longest
+  for (const auto& sig : sigs) {
+    longest = std::max(longest, sig.size());
+    if (!IsEmptySignature(sig)) shortest = std::min(shortest, sig.size());
+  }
+  LshParams bands = options.lsh;
+  if (longest > 0 && (bands.bands == 0 || bands.rows == 0)) {
+    bands = RecallFirstLshParams(options.threshold, static_cast<uint32_t>(longest), options.exact_verify);
+  }
+  if (options.measure == Measure::kJaccard && longest > 0 && uint64_t{bands.bands} * bands.rows > shortest) {
+    // Some document would have no band: refused, not silently unclustered.
     bool refused = false;
     try {
       (void)ClusterNearDuplicates(docs, options);
     } catch (const std::invalid_argument&) {
       refused = true;
     }
-    FUZZ_CHECK(refused, "bands x rows above the signature length was not refused");
+    FUZZ_CHECK(refused, "bands x rows above a signature's length was not refused");
     return 0;
   }
   const ClusterResult r = ClusterNearDuplicates(docs, options);
@@ -130,8 +136,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (options.measure == Measure::kJaccard && longest > 0) {
     // Brute force: every pair sharing a band (same band, same key) that
     // passes, joined; the lowest index of each component against the result.
-    LshParams p = options.lsh;
-    if (p.bands == 0 || p.rows == 0) p = RecallFirstLshParams(options.threshold, static_cast<uint32_t>(longest), options.exact_verify);
+    const LshParams p = bands;
     std::vector<std::vector<uint64_t>> keys(n);
     for (uint32_t d = 0; d < n; ++d) {
       if (IsEmptySignature(sigs[d]) || sigs[d].size() < size_t{p.bands} * p.rows) continue;

@@ -234,6 +234,33 @@ TEST(Lsh, BadWeightsAndShortSignaturesAreRefused) {
   EXPECT_EQ(found, std::vector<uint32_t>{2});
 }
 
+// Band keys need bands x rows slots: a shorter span is refused, not read
+// past its end.
+TEST(Lsh, BandKeysRefuseAShortSignature) {
+  const std::vector<uint32_t> sig(64, 7u);
+  uint64_t keys[16];
+  EXPECT_THROW(LshBandKeys(sig, {16, 8}, keys), std::invalid_argument);
+  LshBandKeys(sig, {8, 8}, keys);
+  EXPECT_EQ(keys[0] == keys[1], false);  // seeded per band
+}
+
+// Jaccard with signatures of mixed lengths: the default bands (for the
+// longest) would give the short ones no band, and they would stay apart
+// silently: refused instead. Bands that fit the shortest cluster them all.
+TEST(Cluster, MixedSignatureLengthsNeedBandsThatFitTheShortest) {
+  const std::vector<uint32_t> short_sig(64, 3u), long_sig(128, 9u);
+  std::vector<DocumentSketch> docs = {{short_sig, {}, 10}, {short_sig, {}, 10}, {long_sig, {}, 10}};
+  ClusterOptions o;
+  EXPECT_THROW(ClusterNearDuplicates(docs, o), std::invalid_argument);
+  o.lsh = {16, 8};
+  EXPECT_THROW(ClusterNearDuplicates(docs, o), std::invalid_argument);
+  o.lsh = {8, 8};
+  EXPECT_EQ(ClusterNearDuplicates(docs, o).representative, (std::vector<uint32_t>{0, 0, 2}));
+  // An empty signature is never merged anyway: it does not count.
+  docs.push_back({{}, {}, 0});
+  EXPECT_EQ(ClusterNearDuplicates(docs, o).representative, (std::vector<uint32_t>{0, 0, 2, 3}));
+}
+
 // Excerpts of long documents are found by the containment index and scored
 // close to their exact containment.
 TEST(Containment, IndexFindsExcerptsAndEstimatesTrackExact) {

@@ -208,15 +208,25 @@ ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
   UnionFind uf(n);                    // Jaccard
   std::vector<uint32_t> contained_in(n);  // containment: each document's representative
   std::iota(contained_in.begin(), contained_in.end(), 0u);
-  uint32_t k = 0;
-  for (const auto& d : docs) k = std::max<uint32_t>(k, static_cast<uint32_t>(d.minhash.size()));
+  // The longest signature sizes the index (and the default bands). Jaccard:
+  // a signature shorter than bands x rows would have no band and never be
+  // merged, silently, so one is refused instead.
+  uint32_t k = 0, k_min = UINT32_MAX;
+  for (const auto& d : docs) {
+    const auto len = static_cast<uint32_t>(d.minhash.size());
+    k = std::max(k, len);
+    if (!IsEmptySignature(d.minhash)) k_min = std::min(k_min, len);  // empty ones are never merged
+  }
   const Verifier verify{docs, options};
   if (n > 0 && k > 0) {
     if (options.measure == Measure::kJaccard) {
       LshParams params = options.lsh;
       if (params.bands == 0 || params.rows == 0) params = RecallFirstLshParams(options.threshold, k, options.exact_verify);
-      if (uint64_t{params.bands} * params.rows > k) {  // no document would have a band: nothing merged, silently
-        throw std::invalid_argument("ClusterNearDuplicates: bands x rows exceeds the signature length");
+      if (uint64_t{params.bands} * params.rows > k_min) {
+        throw std::invalid_argument("ClusterNearDuplicates: bands x rows (" +
+                                    std::to_string(uint64_t{params.bands} * params.rows) +
+                                    ") exceeds the signature length (" + std::to_string(k_min) +
+                                    (k_min < k ? " slots in the shortest)" : " slots)"));
       }
       ClusterJaccard(docs, params, verify, &uf, &result);
     } else {

@@ -85,10 +85,18 @@ LshParams RecallFirstLshParams(double threshold, uint32_t k, bool exact_verify) 
 }
 
 void LshBandKeys(std::span<const uint32_t> signature, const LshParams& p, uint64_t* keys) {
+  if (signature.size() < uint64_t{p.bands} * p.rows) {
+    throw std::invalid_argument("LshBandKeys: the signature is shorter than bands x rows");
+  }
   for (uint32_t band = 0; band < p.bands; ++band) {
-    // Slots are little-endian uint32 in memory on every supported machine.
-    keys[band] = XXH3_64bits_withSeed(signature.data() + size_t{band} * p.rows,
-                                      size_t{p.rows} * sizeof(uint32_t), band);
+    const uint32_t* slots = signature.data() + size_t{band} * p.rows;
+    if constexpr (std::endian::native == std::endian::little) {
+      keys[band] = XXH3_64bits_withSeed(slots, size_t{p.rows} * sizeof(uint32_t), band);
+    } else {  // FORMAT.md hashes the slots' little-endian bytes
+      std::vector<uint32_t> le(slots, slots + p.rows);
+      for (uint32_t& v : le) v = __builtin_bswap32(v);
+      keys[band] = XXH3_64bits_withSeed(le.data(), le.size() * sizeof(uint32_t), band);
+    }
   }
 }
 

@@ -12,7 +12,8 @@
 // representative that holds it at the threshold, or itself when none does.
 // A duplicate is always contained in its representative at the threshold.
 // A document whose signature is shorter than the longest is never indexed,
-// so it can be a duplicate but never another's representative. Jaccard:
+// so it can be a duplicate, and a representative only of its exact copies
+// (same signature and set size), which are matched before the index. Jaccard:
 // every pair of documents that shares an LSH bucket and passes the
 // threshold ends in one cluster, so the clusters are the connected
 // components of those pairs, whatever the input order (only the indices,
@@ -75,8 +76,10 @@ struct DocumentSketch {
 // merged with anything. Containment treats the pair (a, b) as a duplicate
 // when the smaller set is contained in the larger one at the threshold.
 // Throws std::length_error for more than 2^32 - 1 documents (ids are 32-bit)
-// and std::invalid_argument when options.lsh has bands x rows above the
-// signature length (no band: nothing would be merged).
+// and std::invalid_argument, for Jaccard, when bands x rows (options.lsh, or
+// the default for the longest signature) is above the length of any
+// non-empty signature (IsEmptySignature): that document would have no band, and nothing would
+// merge it. Signatures of mixed lengths need bands that fit the shortest.
 ClusterResult ClusterNearDuplicates(std::span<const DocumentSketch> docs,
                                     const ClusterOptions& options);
 

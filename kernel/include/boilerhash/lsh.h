@@ -45,7 +45,8 @@ LshParams OptimalLshParams(double threshold, uint32_t k, double fp_weight = 0.5,
 // (18 x 7 at t = 0.8, P(candidate | J = 0.8) = 0.986).
 LshParams RecallFirstLshParams(double threshold, uint32_t k, bool exact_verify = false);
 
-// The band keys of one signature (params.bands values).
+// The band keys of one signature (params.bands values). Throws
+// std::invalid_argument when the signature has fewer than bands x rows slots.
 void LshBandKeys(std::span<const uint32_t> signature, const LshParams& params,
                  uint64_t* keys);
 
