@@ -271,6 +271,16 @@ TEST(LineFrequencyTable, SaveLoadRoundTripAndErrors) {
   zero[zero.size() - 4] = zero[zero.size() - 3] = zero[zero.size() - 2] = zero[zero.size() - 1] = 0;
   const Status z = LineFrequencyTable::Load(zero, &u);
   EXPECT_NE(z.message().find("count 0"), std::string::npos) << z.message();
+  // So is a count above the table's documents (a line counts once per
+  // document): here 3 of 2.
+  std::string over = bytes;
+  over[over.size() - 4] = 3;
+  over[over.size() - 3] = over[over.size() - 2] = over[over.size() - 1] = 0;
+  const Status o = LineFrequencyTable::Load(over, &u);
+  EXPECT_NE(o.message().find("more documents than the table has"), std::string::npos) << o.message();
+  over[over.size() - 4] = 2;  // at the limit: loads
+  LineFrequencyTable at_limit;
+  EXPECT_TRUE(LineFrequencyTable::Load(over, &at_limit).ok());
   // A failed load leaves the table as it was.
   EXPECT_EQ(u.Save(), bytes);
 }

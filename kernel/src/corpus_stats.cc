@@ -413,6 +413,9 @@ Status LineFrequencyTable::Load(std::string_view in, LineFrequencyTable* out) {
     ReadLE32(&in, &c);
     if (h == 0 || (i > 0 && h <= prev)) return BadTable("entries not sorted or zero hash");
     if (c == 0) return BadTable("an entry with count 0");  // Save writes none; Prune would count it as kept
+    // A line is counted once per document: more documents than the table
+    // saw means a corrupt or hand-made file, whose counts would mislead.
+    if (c > documents) return BadTable("an entry counted in more documents than the table has");
     prev = h;
     t.size_ += t.shards_[ShardOf(h)].Bump(h, c);  // sorted: each key is new
   }
