@@ -22,7 +22,7 @@ void AddTableEntriesOption(CLI::App* cmd, CommonOptions* o) {
 
 void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning, bool inputs_required = true) {
   CLI::Option* inputs = cmd->add_option(
-      "inputs", o->inputs, "Files, directories (recursively *.txt, *.jsonl[.gz|.zst]), pipes, or - for stdin");
+      "inputs", o->inputs, "Files, directories (recursively *.txt, *.jsonl and *.ndjson, each also .gz or .zst), pipes, or - for stdin");
   if (inputs_required) inputs->required();
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
@@ -31,7 +31,7 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool cleaning, bool input
   cmd->add_option("--id-field", o->id_field, "JSONL field holding the id (else FILE:LINE)")
       ->capture_default_str();
   cmd->add_option("--format", o->format,
-                  "Input format: auto (JSONL for *.jsonl*, else text), text or jsonl")
+                  "Input format: auto (JSONL for *.jsonl* and *.ndjson*, else text), text or jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}))
       ->capture_default_str();
   cmd->add_flag("--quiet,-q", o->quiet, "No progress bar");
@@ -170,6 +170,14 @@ int ParseArgs(int argc, const char* const* argv, CliOptions* o, std::ostream& ou
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e, out, err);
     return code == 0 ? kExitOk : kExitUsage;
+  }
+  // Without cleaning a corpus table would go unread: refused, not ignored.
+  // (Checked here, not with CLI11's excludes: --corpus-stats already
+  // excludes --no-corpus-stats, and a second entry in its set, ordered by
+  // address, made the help text differ from run to run.)
+  if (common.no_clean && !common.corpus_stats.empty()) {
+    err << "boilerhash: --corpus-stats needs cleaning: it cannot go with --no-clean\n";
+    return kExitUsage;
   }
   // clean and dedup --filter write the records back with these members of their own.
   if (clean->parsed() || (dedup->parsed() && df.filter)) {

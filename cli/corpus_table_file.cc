@@ -113,9 +113,28 @@ bool WriteCorpusTable(const boilerhash::LineFrequencyTable& table, const std::st
       std::free(resolved);
     }
   }
-  // Errors name the user's path: the temporary file is ours.
-  const std::string temporary = in_place ? path : target + ".tmp";
-  std::FILE* f = to_stdout ? stdout : std::fopen(temporary.c_str(), "wb");
+  // Errors name the user's path: the temporary file is ours. It gets a
+  // fresh name (mkstemp: O_EXCL), so two writers of one table never share
+  // it and a link planted at a fixed name is never written through; it is
+  // given the mode a plain create would have (mkstemp makes 0600).
+  std::string temporary = in_place ? path : target + ".XXXXXX";
+  std::FILE* f = nullptr;
+  if (to_stdout) {
+    f = stdout;
+  } else if (in_place) {
+    f = std::fopen(path.c_str(), "wb");
+  } else if (const int fd = ::mkstemp(temporary.data()); fd >= 0) {
+    const mode_t mask = ::umask(0);  // read it: there is no getter
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    f = ::fdopen(fd, "wb");
+    if (f == nullptr) {
+      const int e = errno;
+      ::close(fd);
+      std::remove(temporary.c_str());
+      errno = e;
+    }
+  }
   if (f == nullptr) {
     *error = "cannot write " + path + ": " + std::strerror(errno);
     return false;

@@ -207,8 +207,12 @@ bool HasSuffix(const std::string& s, const char* suffix) {
 }
 
 bool IsJsonlName(const std::string& name) {
-  return HasSuffix(name, ".jsonl") || HasSuffix(name, ".jsonl.gz") ||
-         HasSuffix(name, ".jsonl.zst") || HasSuffix(name, ".ndjson");
+  for (const char* base : {".jsonl", ".ndjson"}) {
+    for (const char* codec : {"", ".gz", ".zst"}) {
+      if (HasSuffix(name, (std::string(base) + codec).c_str())) return true;
+    }
+  }
+  return false;
 }
 
 enum class Codec { kNone, kGzip, kZstd };

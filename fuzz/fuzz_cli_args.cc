@@ -82,6 +82,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(!(o.dedup.filter && o.dedup.summary), "--filter with --summary for" + shown);
     FUZZ_CHECK(o.common.corpus_stats.empty() || !o.common.no_corpus_stats,
                "--corpus-stats with --no-corpus-stats for" + shown);
+    FUZZ_CHECK(o.common.corpus_stats.empty() || !o.common.no_clean, "--corpus-stats with --no-clean for" + shown);
     FUZZ_CHECK(o.common.threads <= 1024, "--threads " + std::to_string(o.common.threads) + " for" + shown);
     FUZZ_CHECK(OneOf(o.common.format, {"auto", "text", "jsonl"}), "--format " + o.common.format + " for" + shown);
     FUZZ_CHECK(!o.explain || o.command == bhcli::Command::kClean, "--explain outside clean for" + shown);

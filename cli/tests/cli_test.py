@@ -109,9 +109,11 @@ class CliTest(unittest.TestCase):
         self.write("tree/ignored.txt.bak", "not a text input either")
         self.write("tree/C.TXT", "a file named on windows, in capitals, with words")
         self.write("tree/d.JSONL", json.dumps({"id": "r1", "text": "a record in a capitalised jsonl file"}) + "\n")
+        with gzip.open(os.path.join(d, "e.ndjson.gz"), "wt") as f:
+            f.write(json.dumps({"id": "r2", "text": "a record in a gzipped ndjson file"}) + "\n")
         r = run("sign", "--no-clean", d)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["C.TXT", "a.txt", "b/two.txt", "r1"])
+        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["C.TXT", "a.txt", "b/two.txt", "r1", "r2"])
 
     def test_stdin_text_and_jsonl(self):
         text = read(os.path.join(ARTICLES, "003_d59a720f40c57080.txt"))
@@ -491,6 +493,14 @@ class CliTest(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn(b"%d documents" % len(records), r.stderr)
         self.assertEqual(read(full), read(merged))  # shards' tables add up to the whole's
+        # Written through a fresh temporary name (nothing left beside them),
+        # with the mode a plain create under the umask gives.
+        mask = os.umask(0)
+        os.umask(mask)
+        self.assertEqual(sorted(n for n in os.listdir(d) if n.endswith(".bhlf")),
+                         ["a.bhlf", "b.bhlf", "full.bhlf", "m.bhlf"])
+        self.assertEqual(len(os.listdir(d)), 6)  # and a.jsonl, b.jsonl
+        self.assertEqual(os.stat(full).st_mode & 0o777, 0o666 & ~mask)
         for cmd in (["clean"], ["dedup"], ["sign"]):
             counted = run(*cmd, a, b)
             self.assertEqual(counted.returncode, 0, counted.stderr)
@@ -793,6 +803,11 @@ class CliTest(unittest.TestCase):
         self.assertIn(b"cannot write /nonexistent/dir/t.bhlf: ", r.stderr)
         self.assertEqual(run("stats", "-o", table).returncode, 2)  # nothing to count
         self.assertEqual(run("clean", "--corpus-stats", table, "--no-corpus-stats", self.corpus).returncode, 2)
+        # Without cleaning a table would go unread: refused, not ignored.
+        for cmd in ("sign", "dedup"):
+            r = run(cmd, "--no-clean", "--corpus-stats", os.path.join(self.tmp, "missing.bhlf"), self.corpus)
+            self.assertEqual(r.returncode, 2, (cmd, r.stderr))
+            self.assertIn(b"--corpus-stats needs cleaning: it cannot go with --no-clean", r.stderr)
         # A broken record is reported and skipped; the table is still written.
         broken = self.write("bad_stats/broken.jsonl", '{"text": "one line"}\n{broken\n')
         r = run("stats", "-o", table + ".3", broken)
