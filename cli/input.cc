@@ -267,7 +267,8 @@ void FindInputFiles(const std::string& root, const IsJsonl& is_jsonl, std::vecto
     std::vector<fs::path> subdirs;
     for (const fs::path& path : entries) {
       const std::string name = path.filename().string();
-      const bool input_name = HasSuffix(name, ".txt") || IsJsonlName(name);
+      const bool input_name = HasSuffix(name, ".txt") || HasSuffix(name, ".txt.gz") ||
+                              HasSuffix(name, ".txt.zst") || IsJsonlName(name);
       if (::stat(path.c_str(), &st) != 0) {
         // A link that leads nowhere, or an entry gone since the listing, is
         // reported when it looks like an input; any other failure (no search

@@ -111,9 +111,11 @@ class CliTest(unittest.TestCase):
         self.write("tree/d.JSONL", json.dumps({"id": "r1", "text": "a record in a capitalised jsonl file"}) + "\n")
         with gzip.open(os.path.join(d, "e.ndjson.gz"), "wt") as f:
             f.write(json.dumps({"id": "r2", "text": "a record in a gzipped ndjson file"}) + "\n")
+        with gzip.open(os.path.join(d, "f.txt.gz"), "wt") as f:
+            f.write("a gzipped text file with some words in it\n")
         r = run("sign", "--no-clean", d)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["C.TXT", "a.txt", "b/two.txt", "r1", "r2"])
+        self.assertEqual([x["id"] for x in jsonl(r.stdout)], ["C.TXT", "a.txt", "b/two.txt", "r1", "r2", "f.txt.gz"])
 
     def test_stdin_text_and_jsonl(self):
         text = read(os.path.join(ARTICLES, "003_d59a720f40c57080.txt"))
